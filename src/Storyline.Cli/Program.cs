@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Storyline.Cli.Commands;
+
+namespace Storyline.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    /// <summary>The whole command tree; tests parse against it too.</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Storyline: news articles in, structured and cited stories out.")
+        {
+            AnalyzeCommand.Create(),
+            EvalCommand.Create(),
+        };
+        return root;
+    }
+}
