@@ -28,8 +28,10 @@ public static class FeedArticleReader
         {
             feed = Load(xml);
         }
-        catch (Exception ex) when (ex is XmlException or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // The syndication library reports malformed feeds with many exception types (XmlException,
+            // NotSupportedException for an unknown RSS version, FormatException, …): all mean "not a feed we can read".
             return [new ReadError(source, $"not a readable RSS 2.0 or Atom 1.0 feed: {ex.Message}")];
         }
 
