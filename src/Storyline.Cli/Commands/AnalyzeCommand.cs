@@ -30,6 +30,17 @@ internal static class AnalyzeCommand
             Description = "text (a report for people), json (OUTPUT.md), jsonl (one article per line) or markdown.",
             DefaultValueFactory = _ => "text",
         };
+        paths.Validators.Add(result =>
+        {
+            // System.CommandLine passes an unknown "--option" on as a path; say what it is instead.
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (value.StartsWith('-') && !File.Exists(value) && !Directory.Exists(value))
+                {
+                    result.AddError($"Unknown option '{value}'. See 'storyline analyze --help'.");
+                }
+            }
+        });
         format.AcceptOnlyFromAmong("text", "json", "jsonl", "markdown");
         var published = new Option<string?>("--published") { Description = "Reference date (YYYY-MM-DD) for articles that carry none." };
         published.Validators.Add(result =>
