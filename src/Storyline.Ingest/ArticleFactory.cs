@@ -19,7 +19,17 @@ public static class ArticleFactory
         }
 
         ignored.Sort((a, b) => a.Span.CompareTo(b.Span));
-        return draft with { Ignored = ignored.ToImmutableArray() };
+        if (metadata.Outlet is null)
+        {
+            // A syndication disclaimer names the outlet that republished the copy ("… to adhere to WION's style
+            // guide", "… not been edited by HT staff"): the best evidence of the outlet a plain text file has.
+            var outlet = ignored.Where(i => i.Reason == BoilerplateDetector.SyndicationReason)
+                .Select(i => BoilerplateDetector.OutletNamedIn(text.AsSpan(i.Span.Start, i.Span.Length)))
+                .FirstOrDefault(o => o is not null);
+            metadata = metadata with { Outlet = outlet };
+        }
+
+        return draft with { Metadata = metadata, Ignored = ignored.ToImmutableArray() };
     }
 
     /// <summary>True when the text has nothing to analyse once ignored spans are set aside.</summary>

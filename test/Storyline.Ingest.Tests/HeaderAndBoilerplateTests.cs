@@ -68,3 +68,13 @@ public class HeaderAndBoilerplateTests
         Assert.Equal(text.Length, span.Span.End);
     }
 }
+
+public class OutletFromDisclaimerTests
+{
+    [Theory]
+    [InlineData("Disclaimer: This story has been published from a news agency feed with minimal edits to adhere to WION's style guide.", "WION")]
+    [InlineData("(This story has not been edited by HT staff and is auto-generated from a syndicated feed.)", "HT")]
+    [InlineData("Disclaimer: This story has been published from a news agency feed.", null)]
+    public void A_syndication_disclaimer_names_the_republishing_outlet(string disclaimer, string? outlet) =>
+        Assert.Equal(outlet, BoilerplateDetector.OutletNamedIn(disclaimer));
+}

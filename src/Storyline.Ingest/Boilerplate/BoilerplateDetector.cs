@@ -10,11 +10,13 @@ namespace Storyline.Ingest.Boilerplate;
 /// </summary>
 public static partial class BoilerplateDetector
 {
+    public const string SyndicationReason = "boilerplate: syndication disclaimer";
+
     /// <summary>Each rule: what it is (the ignored span's reason says it) and the pattern one piece must match.</summary>
     private static readonly (string Reason, Regex Pattern)[] Rules =
     [
         ("boilerplate: audio notice", AudioNotice()),
-        ("boilerplate: syndication disclaimer", Syndication()),
+        (SyndicationReason, Syndication()),
         ("boilerplate: social prompt", SocialPrompt()),
         ("boilerplate: newsletter prompt", Newsletter()),
         ("boilerplate: cookie notice", Cookies()),
@@ -42,6 +44,14 @@ public static partial class BoilerplateDetector
         }
 
         return found;
+    }
+
+    /// <summary>The outlet a syndication disclaimer names, or null: "adhere to X's style guide", "edited by X staff",
+    /// "suitable for X audience".</summary>
+    public static string? OutletNamedIn(ReadOnlySpan<char> disclaimer)
+    {
+        var match = OutletInDisclaimer().Match(disclaimer.ToString());
+        return match.Success ? match.Groups["outlet"].Value : null;
     }
 
     /// <summary>The reason a piece of text is boilerplate, or null when it reads as news.</summary>
@@ -126,6 +136,9 @@ public static partial class BoilerplateDetector
     // "Disclaimer: This story has been published from a news agency feed …", "(This story has not been edited by … staff and is auto-generated from a syndicated feed.)".
     [GeneratedRegex(@"^[(\[]?\s*(disclaimer\s*:|this (story|article|report|content) (has|have) (been|not been) (published|edited|auto-generated|generated)\b.*\b(feed|syndicat|agency|staff)|(this (story|article) is )?(auto-generated|published) from an? (syndicated|news agency|wire) feed)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Syndication();
+
+    [GeneratedRegex(@"(adhere to|in line with) (?<outlet>[A-Z][\w.&-]*( [A-Z][\w.&-]*){0,3})['’]s? (style|editorial) guide|edited by (?<outlet>[A-Z][\w.&-]*( [A-Z][\w.&-]*){0,3}) (staff|team|editorial)", RegexOptions.CultureInvariant)]
+    private static partial Regex OutletInDisclaimer();
 
     // "Follow us on Twitter", "Like us on Facebook", "Join our Telegram channel", "Share this article".
     [GeneratedRegex(@"^((also,? )?follow (us|@?\w+) on\b|like us on facebook|join (us|our \w+ (channel|community)) on\b|join our (telegram|whatsapp) (channel|group)|share (this|the) (article|story)( on| via|$| with))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
