@@ -82,6 +82,18 @@ internal static class EvalSentencesCommand
             console.WriteLine("  by rule (right/spurious): " + string.Join(", ", result.ByRule.Select(r => $"{r.Key} {r.Value.Right}/{r.Value.Spurious}")));
         }
 
+        if (ewtPath is not null && File.Exists(ewtPath))
+        {
+            // The tokenizer's agreement with the UD words the POS tagger learns from.
+            var tokens = TokenizationEvaluation.ScoreEwt(ewtPath, errors);
+            console.MarkupLine($"[bold]Tokens vs UD EWT dev words[/] ({tokens.Sentences} sentences, {tokens.Unaligned} unaligned and left out)");
+            WriteScore(console, "token spans", tokens.Spans);
+            foreach (var error in tokens.Errors)
+            {
+                console.WriteLine("  " + error);
+            }
+        }
+
         foreach (var result in results.Where(r => r.Errors.Count > 0))
         {
             console.MarkupLine($"[bold]{Markup.Escape(result.Name)}[/]: first {result.Errors.Count} errors (‖ marks the offset)");

@@ -10,6 +10,9 @@ public class SentenceBoundaryEvaluationTests
     private const double EwtWithinParagraphsFloor = 0.889;
     private const double GmbWithinParagraphsFloor = 0.992;
 
+    // Token spans against UD EWT dev words: measured 0.9892.
+    private const double EwtTokenSpanFloor = 0.984;
+
     [Fact]
     public void Scores_UD_EWT_dev_boundaries_within_paragraphs_above_the_floor()
     {
@@ -38,6 +41,20 @@ public class SentenceBoundaryEvaluationTests
         Assert.Equal(4300, result.GoldSentences);
         Assert.True(result.WithinParagraphs.F1 >= GmbWithinParagraphsFloor,
             $"GMB dev within-paragraph F1 {result.WithinParagraphs.F1:0.0000} fell below the floor {GmbWithinParagraphsFloor}");
+    }
+
+    [Fact]
+    public void Tokenizes_UD_EWT_dev_like_its_gold_words_above_the_floor()
+    {
+        var path = SharedFiles.Find("data/pos/ud-english-ewt/en_ewt-ud-dev.conllu");
+        if (path is null)
+        {
+            return;
+        }
+
+        var result = TokenizationEvaluation.ScoreEwt(path);
+        Assert.Equal(0, result.Unaligned);
+        Assert.True(result.Spans.F1 >= EwtTokenSpanFloor, $"EWT dev token-span F1 {result.Spans.F1:0.0000} fell below the floor {EwtTokenSpanFloor}");
     }
 
     [Theory]

@@ -44,6 +44,7 @@ public class NewsTokenizerTests
     [InlineData("wait... then…", "wait | ... | then | …")]
     [InlineData("Really?! Yes!!!", "Really | ?! | Yes | !!!")]
     [InlineData("***", "***")]
+    [InlineData("great :) and self-driven :-)", "great | :) | and | self | - | driven | :-)")]
     public void Splits_hyphens_and_dashes_following_EWT(string text, string expected) => Assert.Equal(expected, Surfaces(text));
 
     [Theory]
