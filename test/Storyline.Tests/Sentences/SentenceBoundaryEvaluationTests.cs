@@ -1,3 +1,4 @@
+using Storyline.Testing;
 using Storyline.Training.Corpora;
 using Storyline.Training.Evaluation;
 
@@ -13,14 +14,10 @@ public class SentenceBoundaryEvaluationTests
     // Token spans against UD EWT dev words: measured 0.9892.
     private const double EwtTokenSpanFloor = 0.984;
 
-    [Fact]
+    [SkippableFact]
     public void Scores_UD_EWT_dev_boundaries_within_paragraphs_above_the_floor()
     {
-        var path = SharedFiles.Find("data/pos/ud-english-ewt/en_ewt-ud-dev.conllu");
-        if (path is null)
-        {
-            return;
-        }
+        var path = TestData.Require("data/pos/ud-english-ewt/en_ewt-ud-dev.conllu");
 
         var result = SentenceBoundaryEvaluation.ScoreEwt(path);
         Assert.Equal(2001, result.GoldSentences);
@@ -28,14 +25,10 @@ public class SentenceBoundaryEvaluationTests
             $"EWT dev within-paragraph F1 {result.WithinParagraphs.F1:0.0000} fell below the floor {EwtWithinParagraphsFloor}");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Scores_GMB_dev_boundaries_within_paragraphs_above_the_floor()
     {
-        var path = SharedFiles.Find("data/ner/gmb/ner_dataset.csv");
-        if (path is null)
-        {
-            return;
-        }
+        var path = TestData.Require("data/ner/gmb/ner_dataset.csv");
 
         var result = SentenceBoundaryEvaluation.ScoreGmbDev(path);
         Assert.Equal(4300, result.GoldSentences);
@@ -43,21 +36,17 @@ public class SentenceBoundaryEvaluationTests
             $"GMB dev within-paragraph F1 {result.WithinParagraphs.F1:0.0000} fell below the floor {GmbWithinParagraphsFloor}");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Tokenizes_UD_EWT_dev_like_its_gold_words_above_the_floor()
     {
-        var path = SharedFiles.Find("data/pos/ud-english-ewt/en_ewt-ud-dev.conllu");
-        if (path is null)
-        {
-            return;
-        }
+        var path = TestData.Require("data/pos/ud-english-ewt/en_ewt-ud-dev.conllu");
 
         var result = TokenizationEvaluation.ScoreEwt(path);
         Assert.Equal(0, result.Unaligned);
         Assert.True(result.Spans.F1 >= EwtTokenSpanFloor, $"EWT dev token-span F1 {result.Spans.F1:0.0000} fell below the floor {EwtTokenSpanFloor}");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(new[] { "He", "said", ",", "\"", "We", "won", ".", "\"" }, "He said, \"We won.\"")]
     [InlineData(new[] { "Bush", "'s", "aides", "do", "n't", "agree", "(", "yet", ")", ";", "50", "%", "or", "$", "5", "?" },
         "Bush's aides don't agree (yet); 50% or $5?")]
@@ -67,7 +56,7 @@ public class SentenceBoundaryEvaluationTests
     public void Detokenises_GMB_sentences_into_natural_text(string[] words, string expected) =>
         Assert.Equal(expected, new GmbDetokenizer().Detokenize(words));
 
-    [Fact]
+    [SkippableFact]
     public void Carries_an_open_quote_into_the_next_sentence_of_a_document()
     {
         var detokenizer = new GmbDetokenizer();
@@ -77,7 +66,7 @@ public class SentenceBoundaryEvaluationTests
         Assert.Equal("\"Go", detokenizer.Detokenize(["\"", "Go"]));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Builds_EWT_documents_from_paragraphs_with_the_gold_sentence_ends()
     {
         ConlluSentence Sentence(string doc, string par, string text) => new("s", doc, par, text, [new ConlluWord("x", "X", "X", true)]);
@@ -92,7 +81,7 @@ public class SentenceBoundaryEvaluationTests
         Assert.Equal(new HashSet<int> { 8, 16 }, documents[0].LayoutEnds);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Scores_boundaries_against_gold_and_leaves_layout_ends_out_of_the_headline()
     {
         // Gold: "One. Two three" is two sentences, the second without a full stop; predicted: "One." and "Two three".
