@@ -20,7 +20,11 @@ public static partial class HtmlArticleReader
     /// <summary>Reads one page. <paramref name="source"/> is its path or URL: it becomes
     /// <see cref="ArticleMetadata.Source"/>, and its file name without extension (<c>.html.gz</c> counts as one)
     /// becomes the article id.</summary>
-    public static ReadResult Read(string source, ReadOnlySpan<byte> bytes)
+    public static ReadResult Read(string source, ReadOnlySpan<byte> bytes) => Read(source, bytes, BodyRules.All);
+
+    /// <summary>As <see cref="Read(string, ReadOnlySpan{byte})"/> with only some of the body cleanup rules, to
+    /// measure what each one is worth.</summary>
+    public static ReadResult Read(string source, ReadOnlySpan<byte> bytes, BodyRules rules)
     {
         ArgumentNullException.ThrowIfNull(source);
         byte[]? unpacked = null;
@@ -41,7 +45,7 @@ public static partial class HtmlArticleReader
 
         var document = new HtmlParser().ParseDocument(html);
         var metadata = HtmlMetadata.Read(document);
-        var body = ArticleBody.Extract(html, metadata);
+        var body = ArticleBody.Extract(document, metadata, rules);
         if (string.IsNullOrWhiteSpace(body))
         {
             return new ReadError(source, $"no article body found in {source}");
