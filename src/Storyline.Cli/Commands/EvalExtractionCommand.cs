@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Storyline.Ingest.Html;
 using Storyline.Training;
 using Storyline.Training.Evaluation;
 
@@ -20,13 +21,17 @@ internal static class EvalExtractionCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var verbose = new Option<bool>("--verbose") { Description = $"Also list the {WorstPages} worst pages." };
-        var command = new Command("extraction", "Score HTML body extraction (precision, recall, F1 over 4-word shingles).") { directory, verbose };
-        command.SetAction((parseResult, cancellationToken) =>
-            Task.FromResult(Run(parseResult.GetValue(directory), parseResult.GetValue(verbose), cancellationToken)));
+        var rules = new Option<bool>("--rules")
+        {
+            Description = "Also score SmartReader alone and each body rule turned off, with the pages each rule helps and hurts (slow).",
+        };
+        var command = new Command("extraction", "Score HTML body extraction (precision, recall, F1 over 4-word shingles).") { directory, verbose, rules };
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(
+            Run(parseResult.GetValue(directory), parseResult.GetValue(verbose), parseResult.GetValue(rules), cancellationToken)));
         return command;
     }
 
-    private static int Run(string? directory, bool verbose, CancellationToken cancellationToken)
+    private static int Run(string? directory, bool verbose, bool rules, CancellationToken cancellationToken)
     {
         directory ??= SharedData.Data("extraction/scrapinghub");
         if (directory is null || !File.Exists(Path.Combine(directory, "ground-truth.json")))
@@ -36,10 +41,25 @@ internal static class EvalExtractionCommand
         }
 
         var score = ExtractionEvaluation.Evaluate(directory, cancellationToken);
-        var table = new Table().AddColumns("precision", "recall", "F1", "accuracy", "pages");
-        table.AddRow(Format(score.Precision), Format(score.Recall), Format(score.F1), Format(score.Accuracy),
-            score.Pages.ToString(CultureInfo.InvariantCulture));
+        var table = new Table().AddColumns("extractor", "precision", "recall", "F1", "accuracy", "pages");
+        AddScore(table, "SmartReader + all body rules", score);
+        if (rules)
+        {
+            AddScore(table, "SmartReader alone (no body rules)", ExtractionEvaluation.Evaluate(directory, BodyRules.None, cancellationToken));
+        }
+
         AnsiConsole.Write(table);
+        if (rules)
+        {
+            var effects = new Table().AddColumns("rule", "F1 without it", "pages helped", "pages hurt");
+            foreach (var effect in ExtractionEvaluation.Ablate(directory, score, cancellationToken))
+            {
+                effects.AddRow(effect.Rule.ToString(), Format(effect.Without.F1),
+                    effect.PagesImproved.ToString(CultureInfo.InvariantCulture), effect.PagesWorsened.ToString(CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(effects);
+        }
 
         if (verbose)
         {
@@ -56,6 +76,10 @@ internal static class EvalExtractionCommand
 
         return 0;
     }
+
+    private static void AddScore(Table table, string name, ExtractionScore score) =>
+        table.AddRow(name, Format(score.Precision), Format(score.Recall), Format(score.F1), Format(score.Accuracy),
+            score.Pages.ToString(CultureInfo.InvariantCulture));
 
     private static string Format(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
 }

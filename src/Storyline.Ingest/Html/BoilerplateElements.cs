@@ -160,7 +160,9 @@ internal static partial class BoilerplateElements
         return null;
     }
 
-    /// <summary>The first heading whose words are the title's (or begin it, when the title adds the site's name).</summary>
+    /// <summary>The first heading whose words are the title's, or most of its beginning (a title may add the site's
+    /// name). The title is metadata; a heading repeating it inside the body is counted as body by no true text (4
+    /// pages; "most" is 60%, so that a subheading that merely starts like the title stays, 1 page).</summary>
     private static void RemoveTitleHeading(IElement content, string title)
     {
         var titleWords = Words(title);
@@ -172,7 +174,8 @@ internal static partial class BoilerplateElements
         foreach (var heading in content.QuerySelectorAll("h1, h2, h3"))
         {
             var words = Words(heading.TextContent);
-            if (words.Count >= 3 && words.Count <= titleWords.Count && titleWords.Take(words.Count).SequenceEqual(words))
+            if (words.Count >= 3 && words.Count <= titleWords.Count && words.Count >= 0.6 * titleWords.Count
+                && titleWords.Take(words.Count).SequenceEqual(words))
             {
                 heading.Remove();
                 return;

@@ -46,7 +46,8 @@ public static partial class HtmlArticleReader
         var document = new HtmlParser().ParseDocument(html);
         var metadata = HtmlMetadata.Read(document);
         var body = ArticleBody.Extract(document, metadata, rules);
-        if (string.IsNullOrWhiteSpace(body))
+        // Text without a single letter or digit (markup debris, punctuation) is not an article.
+        if (!body.Any(char.IsLetterOrDigit))
         {
             return new ReadError(source, $"no article body found in {source}");
         }

@@ -32,6 +32,10 @@ public sealed record PageScore(string Id, double TruePositives, double FalsePosi
     }
 }
 
+/// <summary>What one body rule is worth: the score without it, and the pages it helps or hurts (page F1 higher or
+/// lower with the rule than without).</summary>
+public sealed record RuleEffect(BodyRules Rule, ExtractionScore Without, int PagesImproved, int PagesWorsened);
+
 /// <summary>Mean precision and mean recall over pages, the F1 of those two means, and the share of pages whose
 /// words match exactly.</summary>
 public sealed record ExtractionScore(double Precision, double Recall, double F1, double Accuracy, int Pages, IReadOnlyList<PageScore> PerPage);
@@ -157,6 +161,27 @@ public static class ExtractionEvaluation
     /// </summary>
     public static ExtractionScore Evaluate(string directory, CancellationToken cancellationToken = default) =>
         Evaluate(directory, static (source, bytes) => HtmlArticleReader.Read(source, bytes), cancellationToken);
+
+    /// <summary>As <see cref="Evaluate(string, CancellationToken)"/> with only some body rules.</summary>
+    public static ExtractionScore Evaluate(string directory, BodyRules rules, CancellationToken cancellationToken = default) =>
+        Evaluate(directory, (source, bytes) => HtmlArticleReader.Read(source, bytes, rules), cancellationToken);
+
+    /// <summary>Each body rule turned off alone, compared page by page with <paramref name="full"/> (all rules on).</summary>
+    public static IReadOnlyList<RuleEffect> Ablate(string directory, ExtractionScore full, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(full);
+        var withRule = full.PerPage.ToDictionary(p => p.Id, p => p.F1, StringComparer.Ordinal);
+        var effects = new List<RuleEffect>();
+        foreach (var rule in Enum.GetValues<BodyRules>().Where(r => r is not (BodyRules.None or BodyRules.All)))
+        {
+            var without = Evaluate(directory, BodyRules.All & ~rule, cancellationToken);
+            var improved = without.PerPage.Count(p => withRule[p.Id] > p.F1 + 1e-9);
+            var worsened = without.PerPage.Count(p => withRule[p.Id] < p.F1 - 1e-9);
+            effects.Add(new RuleEffect(rule, without, improved, worsened));
+        }
+
+        return effects;
+    }
 
     /// <summary>As <see cref="Evaluate(string, CancellationToken)"/> with another extractor, for comparisons.</summary>
     public static ExtractionScore Evaluate(string directory, Func<string, byte[], ReadResult> read, CancellationToken cancellationToken = default)
