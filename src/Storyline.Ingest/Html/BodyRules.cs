@@ -36,5 +36,8 @@ public enum BodyRules
     /// notices, "Follow us on Twitter" notes, "Advertisement" markers.</summary>
     DropBoilerplateLines = 1 << 7,
 
+    /// <summary>Use the page's JSON-LD <c>articleBody</c> when it is much longer than what was extracted.</summary>
+    FallBackToJsonLdBody = 1 << 8,
+
     All = ~0,
 }

@@ -229,6 +229,19 @@ public class HtmlArticleReaderTests
     }
 
     [Fact]
+    public void Falls_back_to_the_json_ld_body_when_the_markup_has_little_text()
+    {
+        var body = string.Join(" ", Enumerable.Repeat("The council approved the plan after a long debate.", 12));
+        var html = Page($$"""
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Plan approved","articleBody":"{{body}}"}</script>
+            """, "<div id=\"app\"><p>Loading the story, please wait while the page gets ready for you to read it.</p></div>");
+
+        var article = Assert.IsType<ArticleRead>(HtmlArticleReader.Read("app.html", Encoding.UTF8.GetBytes(html))).Article;
+
+        Assert.Equal(body, article.Text);
+    }
+
+    [Fact]
     public void Invariants_hold_for_a_read_article()
     {
         var article = ReadArticle(Page("<title>x</title>"));
