@@ -8,6 +8,7 @@ internal static class EvalCommand
     public static Command Create()
     {
         var eval = new Command("eval", "Score an extractor on annotated data (../shared/data by default).");
+        eval.Subcommands.Add(EvalTimeCommand.Create());
         return eval;
     }
 }
