@@ -17,12 +17,13 @@ internal static class EvalTimeCommand
     {
         var dir = new Argument<string?>("dir") { Description = "A folder of .tml files, or of sub-folders of them.", Arity = ArgumentArity.ZeroOrOne };
         var errors = new Option<int>("--errors") { Description = "List the N most frequent errors per corpus.", DefaultValueFactory = _ => 0 };
-        var command = new Command("time", "Score temporal expressions (TIMEX3 span, type, value) on TimeML data.") { dir, errors };
-        command.SetAction(parseResult => Run(parseResult.GetValue(dir), parseResult.GetValue(errors), AnsiConsole.Console));
+        var dump = new Option<string?>("--dump") { Description = "Write every error with its context to this TSV file." };
+        var command = new Command("time", "Score temporal expressions (TIMEX3 span, type, value) on TimeML data.") { dir, errors, dump };
+        command.SetAction(parseResult => Run(parseResult.GetValue(dir), parseResult.GetValue(errors), parseResult.GetValue(dump), AnsiConsole.Console));
         return command;
     }
 
-    internal static int Run(string? dir, int errorCount, IAnsiConsole console)
+    internal static int Run(string? dir, int errorCount, string? dump, IAnsiConsole console)
     {
         var folder = dir ?? SharedData.Data("time/tempeval3-tbaq");
         if (folder is null || !Directory.Exists(folder))
@@ -38,10 +39,16 @@ internal static class EvalTimeCommand
             return 2;
         }
 
+        using var writer = dump is null ? null : new StreamWriter(dump);
+        writer?.WriteLine("corpus\tkind\ttext\tgold\tours\trule\tdocument\tcontext");
         foreach (var (name, path) in corpora)
         {
             var result = TimeEvaluation.Evaluate(name, TimeMlReader.ReadFolder(path));
             Print(result, errorCount, console);
+            foreach (var e in result.Errors)
+            {
+                writer?.WriteLine(string.Join('\t', name, e.Kind, e.Text, e.GoldValue, e.SystemValue, e.Rule, e.Document, e.Context));
+            }
         }
 
         return 0;

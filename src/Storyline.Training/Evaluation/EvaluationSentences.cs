@@ -86,7 +86,8 @@ public static class EvaluationSentences
         }
 
         var word = text.AsSpan(s, period - s);
-        if (word.Length == 1 && char.IsUpper(word[0]))
+        // "U.S.", "a.m.", "p.m.": a single letter before the period.
+        if (word.Length == 1)
         {
             return true;
         }

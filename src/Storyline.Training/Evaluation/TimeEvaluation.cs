@@ -48,7 +48,11 @@ public sealed record TimexTypeScores(string Type, int Gold, int System, int Gold
 }
 
 /// <summary>One error: missed (gold not found), spurious (found, not gold), value or type (found, wrong attribute).</summary>
-public sealed record TimexError(string Kind, string Text, string? GoldValue, string? SystemValue, string Document, string? Rule);
+public sealed record TimexError(string Kind, string Text, string? GoldValue, string? SystemValue, string Document, string? Rule)
+{
+    /// <summary>The words around the expression, for reading the error.</summary>
+    public string Context { get; init; } = "";
+}
 
 public sealed record TimeEvaluationResult(string Corpus, int Documents, TimexScores Scores, IReadOnlyList<TimexTypeScores> PerType, IReadOnlyList<TimexError> Errors);
 
@@ -112,7 +116,7 @@ public static class TimeEvaluation
                 var goldText = Clean(document.Text, g.Span);
                 if (match < 0)
                 {
-                    errors.Add(new TimexError("missed", goldText, g.Value, null, document.Id, null));
+                    errors.Add(new TimexError("missed", goldText, g.Value, null, document.Id, null) { Context = Around(document.Text, g.Span) });
                     continue;
                 }
 
@@ -126,7 +130,7 @@ public static class TimeEvaluation
                 }
                 else
                 {
-                    errors.Add(new TimexError("type", goldText, g.Type, f.Type, document.Id, f.By));
+                    errors.Add(new TimexError("type", goldText, g.Type, f.Type, document.Id, f.By) { Context = Around(document.Text, g.Span) });
                 }
 
                 if (f.Value == g.Value)
@@ -136,7 +140,7 @@ public static class TimeEvaluation
                 }
                 else
                 {
-                    errors.Add(new TimexError("value", goldText, g.Value, f.Value, document.Id, f.By));
+                    errors.Add(new TimexError("value", goldText, g.Value, f.Value, document.Id, f.By) { Context = Around(document.Text, g.Span) + " | ours: " + Clean(document.Text, f.Span) });
                 }
             }
 
@@ -150,7 +154,7 @@ public static class TimeEvaluation
                 }
                 else
                 {
-                    errors.Add(new TimexError("spurious", Clean(document.Text, found[k].Span), null, found[k].Value, document.Id, found[k].By));
+                    errors.Add(new TimexError("spurious", Clean(document.Text, found[k].Span), null, found[k].Value, document.Id, found[k].By) { Context = Around(document.Text, found[k].Span) });
                 }
             }
         }
@@ -170,6 +174,13 @@ public static class TimeEvaluation
             .Take(count)
             .Select(g => (g.Count(), g.First()))
             .ToList();
+
+    private static string Around(string text, TextSpan span)
+    {
+        var start = Math.Max(0, span.Start - 80);
+        var end = Math.Min(text.Length, span.End + 60);
+        return Clean(text, new TextSpan(start, span.Start)) + " [" + Clean(text, span) + "] " + Clean(text, new TextSpan(span.End, end));
+    }
 
     private static string Clean(string text, TextSpan span) =>
         string.Join(' ', text.Substring(span.Start, span.Length).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

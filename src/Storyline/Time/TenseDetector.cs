@@ -50,6 +50,12 @@ internal static class TenseDetector
             }
 
             var cue = Cue(token.Text, token.Capital);
+            if (cue == TimeDirection.Past && token.Text.EndsWith("ed", StringComparison.Ordinal) && !PastCues.Contains(token.Text))
+            {
+                // A participle takes the tense of its auxiliary: "will be named" is future, "is expected" present.
+                cue = Auxiliary(tokens, i);
+            }
+
             if (cue == TimeDirection.Unknown)
             {
                 continue;
@@ -65,6 +71,22 @@ internal static class TenseDetector
         }
 
         return best;
+    }
+
+    private static TimeDirection Auxiliary(List<TimexToken> tokens, int participle)
+    {
+        for (var k = participle - 1; k >= Math.Max(0, participle - 2); k--)
+        {
+            switch (tokens[k].Text)
+            {
+                case "be" or "been" or "being":
+                    return TimeDirection.Unknown;
+                case "is" or "are" or "am":
+                    return TimeDirection.Present;
+            }
+        }
+
+        return TimeDirection.Past;
     }
 
     private static TimeDirection Cue(string word, bool capital)

@@ -151,25 +151,29 @@ internal static class TimexCalendar
     {
         var year = reference.Year;
         var candidate = new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
-        if (direction == TimeDirection.Past && candidate > reference.AddDays(1))
+        var ahead = candidate.DayNumber - reference.DayNumber;
+
+        // Told in the past, a date well after the reference is last year's; a few weeks ahead is more often a
+        // deadline or a plan in a past-tense sentence ("decided he should go home by Jan. 14").
+        if (direction == TimeDirection.Past && ahead > 45)
         {
             return year - 1;
         }
 
-        if (direction == TimeDirection.Future && candidate < reference.AddDays(-1))
+        if (direction == TimeDirection.Future && ahead < -45)
         {
             return year + 1;
         }
 
-        // No tense: take the reading within half a year of the reference (a December article's "January 5").
+        // No tense: news looks back further than it looks ahead; "Aug. 6" in a February article is last August.
         if (direction is TimeDirection.Unknown or TimeDirection.Present)
         {
-            if (candidate > reference.AddMonths(6))
+            if (ahead > 90)
             {
                 return year - 1;
             }
 
-            if (candidate < reference.AddMonths(-6))
+            if (ahead < -270)
             {
                 return year + 1;
             }
@@ -178,9 +182,9 @@ internal static class TimexCalendar
         return year;
     }
 
-    public static int SeasonIndex(string code) => code switch { "WI" => 0, "SP" => 1, "SU" => 2, "FA" => 3, _ => -1 };
+    public static int SeasonIndex(string code) => code switch { "SP" => 0, "SU" => 1, "FA" => 2, "WI" => 3, _ => -1 };
 
-    public static int SeasonOf(DateOnly d) => d.Month switch { 12 or 1 or 2 => 0, <= 5 => 1, <= 8 => 2, _ => 3 };
+    public static int SeasonOf(DateOnly d) => d.Month switch { 12 or 1 or 2 => 3, <= 5 => 0, <= 8 => 1, _ => 2 };
 
     /// <summary>Easter Sunday (Gregorian computus, anonymous algorithm).</summary>
     public static DateOnly Easter(int year)

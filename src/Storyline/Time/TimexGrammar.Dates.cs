@@ -35,7 +35,7 @@ internal sealed partial class TimexGrammar
         if (MonthWord(i, out var month))
         {
             var j = i + 1;
-            if (DayNumber(j, out var day, out var afterDay) && !P(afterDay, ":"))
+            if (DayNumber(j, out var day, out var afterDay))
             {
                 if (!TimexCalendar.DayExists(month, day))
                 {
@@ -43,11 +43,11 @@ internal sealed partial class TimexGrammar
                 }
 
                 var k = P(afterDay, ",") ? afterDay + 1 : afterDay;
-                if (YearNumber(k, out var year))
+                if (YearAt(k, out var year, out var afterYear))
                 {
                     return TimexCalendar.TryDate(year, month, day, out var full)
-                        ? M(first, k + 1, Date, D(full), "date/month-day-year")
-                        : M(first, k + 1, "", "", "date/impossible");
+                        ? M(first, afterYear, Date, D(full), "date/month-day-year")
+                        : M(first, afterYear, "", "", "date/impossible");
                 }
 
                 return M(first, afterDay, Date, MonthDay(month, day, first, afterDay), weekday > 0 ? "date/weekday-month-day" : "date/month-day");
@@ -59,9 +59,22 @@ internal sealed partial class TimexGrammar
             }
 
             var y = P(j, ",") ? j + 1 : Is(j, "of") ? j + 1 : j;
-            if (YearNumber(y, out var monthYear))
+            if (YearAt(y, out var monthYear, out var afterMonthYear))
             {
-                return M(first, y + 1, Date, TimexCalendar.Month(monthYear, month), "date/month-year");
+                return M(first, afterMonthYear, Date, TimexCalendar.Month(monthYear, month), "date/month-year");
+            }
+
+            // "July last year", "March next year"
+            if (IsAny(j, "last", "this", "next") && Is(j + 1, "year") && Ref is { } ry)
+            {
+                var shiftYear = Is(j, "last") ? -1 : Is(j, "next") ? 1 : 0;
+                return M(first, j + 2, Date, TimexCalendar.Month(ry.Year + shiftYear, month), "date/month-relative-year");
+            }
+
+            // Abbreviations alone ("Jan", "Dec") are names more often than months: only a full name stands alone.
+            if (W(i)!.Length <= 4 && W(i) != "may" && W(i) != "june" && W(i) != "july")
+            {
+                return null;
             }
 
             if (month == 5 && (i == 0 || !MonthIntroducers.Contains(W(i - 1) ?? t[i - 1].Text)))
@@ -119,18 +132,8 @@ internal sealed partial class TimexGrammar
             return $"XXXX-{month:00}";
         }
 
-        var direction = TenseOf(first, end);
-        var year = r.Year;
-        if (direction == TimeDirection.Past && month > r.Month)
-        {
-            year--;
-        }
-        else if (direction == TimeDirection.Future && month < r.Month)
-        {
-            year++;
-        }
-
-        return TimexCalendar.Month(year, month);
+        // The same rule as for a month and day, at the middle of the month.
+        return TimexCalendar.Month(TimexCalendar.YearFor(r, month, 15, TenseOf(first, end)), month);
     }
 
     /// <summary>"2025-03-05", "3/5/2025" (US order; day-first when the first number cannot be a month), "3/5/98".</summary>
@@ -343,10 +346,10 @@ internal sealed partial class TimexGrammar
             j++;
         }
 
-        if (IsAny(j, "this", "last", "next") && Is(j + 1, "year's"))
+        if (IsAny(j, "this", "last", "next") && Is(j + 1, "year") && Is(j + 2, "'s"))
         {
             yearShift = Is(j, "last") ? -1 : Is(j, "next") ? 1 : 0;
-            j += 2;
+            j += 3;
         }
         else if (YearNumber(j, out var y) && !Tight(j + 1))
         {
@@ -393,8 +396,9 @@ internal sealed partial class TimexGrammar
         }
 
         var half = false;
-        if (Is(j, "quarter") || Is(j, "quarter's"))
+        if (Is(j, "quarter") || (Is(j, "period") && latest))
         {
+            // "the latest period" in a results report is the quarter reported (TBAQ: 6 cases).
             j++;
         }
         else if (Is(j, "half") && ordinal is 1 or 2)
@@ -447,7 +451,9 @@ internal sealed partial class TimexGrammar
         }
         else if (ordinal > 0)
         {
-            value = TimexCalendar.Quarter(r.Year + yearShift + (yearAgo ? -1 : 0), ordinal);
+            // A numbered quarter still to come this year, told in the past, is last year's ("the fourth quarter" in January).
+            var late = ordinal > TimexCalendar.QuarterOf(r) && yearShift == 0 && !yearAgo && TenseOf(first, end) != TimeDirection.Future;
+            value = TimexCalendar.Quarter(r.Year + yearShift + (yearAgo || late ? -1 : 0), ordinal);
         }
         else
         {
@@ -485,15 +491,15 @@ internal sealed partial class TimexGrammar
 
         var end = j + 1;
         int? year = null;
-        if (Is(end, "of") && YearNumber(end + 1, out var y1))
+        if (Is(end, "of") && YearAt(end + 1, out var y1, out var afterY1))
         {
             year = y1;
-            end += 2;
+            end = afterY1;
         }
-        else if (YearNumber(end, out var y2))
+        else if (YearAt(end, out var y2, out var afterY2))
         {
             year = y2;
-            end++;
+            end = afterY2;
         }
 
         // "fall" is a verb and a noun; a season word alone counts only after a preposition that takes a time.
@@ -504,14 +510,15 @@ internal sealed partial class TimexGrammar
 
         if (year is null && Ref is { } r)
         {
+            // Seasons in the order of a year that ends with its winter (December to February, named for December's year).
             var current = TimexCalendar.SeasonOf(r);
             var index = TimexCalendar.SeasonIndex(code);
-            // Winter belongs to the year it starts in December.
             var refSeasonYear = r.Month <= 2 ? r.Year - 1 : r.Year;
             year = shift switch
             {
                 -1 => index < current ? refSeasonYear : refSeasonYear - 1,
                 1 => index > current ? refSeasonYear : refSeasonYear + 1,
+                0 => refSeasonYear,
                 _ => TenseOf(first, end) == TimeDirection.Past && index > current ? refSeasonYear - 1 : refSeasonYear,
             };
         }

@@ -24,7 +24,7 @@ internal sealed partial class TimexGrammar
                 return M(i, i + 1, Date, Ref is { } r2 ? D(r2.AddDays(1)) : "XXXX-XX-XX", "deictic/tomorrow");
             case "tonight":
                 return M(i, i + 1, TimeType, (Ref is { } r3 ? D(r3) : "XXXX-XX-XX") + "TNI", "deictic/tonight");
-            case "now" when !Is(i + 1, "that"):
+            case "now":
             case "currently":
             case "nowadays":
                 return M(i, i + 1, Date, "PRESENT_REF", "deictic/present");
@@ -33,8 +33,6 @@ internal sealed partial class TimexGrammar
             case "recently":
             case "lately":
                 return M(i, i + 1, Date, "PAST_REF", "deictic/recently");
-            case "soon" when !Is(i + 1, "after"):
-                return M(i, i + 1, Date, "FUTURE_REF", "deictic/soon");
             case "the" when Is(i + 1, "past") && !Cardinal(i + 2, false, out _, out _) && !Unit(i + 2, out _, out _) && !VagueCount(i + 2, out _):
                 return M(i, i + 2, Date, "PAST_REF", "deictic/the-past");
             case "the" when Is(i + 1, "future"):
@@ -85,6 +83,19 @@ internal sealed partial class TimexGrammar
         };
         if (shift == int.MinValue)
         {
+            // "the full year", "the fiscal year", "the current fiscal year": the reference's year (TBAQ: 6 cases).
+            if (mod is null && Is(j, "the") && IsAny(j + 1, "full", "fiscal") && Is(j + 2, "year") && !YearNumber(j + 3, out _))
+            {
+                return Relative(first, j + 3, TimeUnit.Year, 0, null, "relative/the-full-year");
+            }
+
+            // "year-end", "year end", "by year's end"
+            if (Is(j, "year") && (AfterHyphen(j + 1) is var he && he > 0 ? Is(he, "end") : Is(j + 1, "end") || (Is(j + 1, "'s") && Is(j + 2, "end"))))
+            {
+                var endTok = Is(j + 1, "'s") ? j + 3 : AfterHyphen(j + 1) > 0 ? j + 3 : j + 2;
+                return Relative(first, endTok, TimeUnit.Year, 0, "END", "relative/year-end");
+            }
+
             if (mod is null && Is(j, "the") && IsAny(j + 1, "weekend", "year") && !Is(j + 2, "-") && !Is(j + 2, "'s"))
             {
                 if (Is(j + 1, "year"))
@@ -100,6 +111,11 @@ internal sealed partial class TimexGrammar
         }
 
         j += Is(j, "the") ? 2 : 1;
+        if (Is(j, "fiscal"))
+        {
+            j++;
+        }
+
         if (Is(j - 1, "past") && Is(j - 2, "this"))
         {
             // "this past spring" is handled by the season rule; "this past week" is last week.
@@ -120,6 +136,13 @@ internal sealed partial class TimexGrammar
             if (unit == TimeUnit.Weekend)
             {
                 return Weekend(first, j + 1, shift, "relative/weekend");
+            }
+
+            if (unit == TimeUnit.Week && Ref is { } sunday && sunday.DayOfWeek == DayOfWeek.Sunday)
+            {
+                // US weeks start on Sunday: written on a Sunday, "last week" is the Monday–Saturday just ended
+                // (TBAQ: 8 of 8 "last week"/"this week" in Sunday documents).
+                return M(first, j + 1, Date, TimexCalendar.Week(sunday.AddDays(1 + 7 * shift)), "relative/unit-sunday", mod);
             }
 
             return Relative(first, j + 1, unit, shift, mod, "relative/unit");
@@ -214,7 +237,8 @@ internal sealed partial class TimexGrammar
             return explicitShift == int.MinValue ? M(first, end, Set, $"XXXX-WXX-{isoDay}{part}", "set/weekdays") : null;
         }
 
-        var type = part.Length > 0 ? TimeType : Date;
+        // "Friday night": TIMEX3 allows TIME, but the TBAQ annotators wrote DATE for 14 of 19 weekday-plus-part phrases.
+        var type = Date;
         if (Ref is not { } r)
         {
             return M(first, end, type, $"XXXX-WXX-{isoDay}{part}", "weekday");
@@ -267,7 +291,12 @@ internal sealed partial class TimexGrammar
 
         int? n = null;
         int afterCount;
-        if (Cardinal(j, allowArticle: !the && lead is null, out var count, out afterCount))
+        if ((Is(j, "a") && Is(j + 1, "couple") && Is(j + 2, "of")) || (the && Is(j, "couple") && Is(j + 1, "of")))
+        {
+            n = 2;
+            afterCount = Is(j, "a") ? j + 3 : j + 2;
+        }
+        else if (Cardinal(j, allowArticle: !the && lead is null, out var count, out afterCount))
         {
             n = count;
         }
@@ -291,6 +320,12 @@ internal sealed partial class TimexGrammar
         }
 
         var k = afterCount;
+        if (IsAny(k, "more", "additional", "extra", "straight", "consecutive", "full", "long", "whole"))
+        {
+            // "20 more years", "three straight years"
+            k++;
+        }
+
         var compound = false;
         if (AfterHyphen(k) is var h && h > 0)
         {

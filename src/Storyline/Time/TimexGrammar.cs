@@ -127,11 +127,6 @@ internal sealed partial class TimexGrammar
             return false;
         }
 
-        if (w.EndsWith("'s", StringComparison.Ordinal))
-        {
-            w = w[..^2];
-        }
-
         if (!Units.TryGetValue(w, out unit))
         {
             return false;
@@ -169,6 +164,14 @@ internal sealed partial class TimexGrammar
         if (w is null)
         {
             return false;
+        }
+
+        if ((w == "a" || w == "one") && IsAny(i + 1, "hundred", "dozen"))
+        {
+            // "a hundred years", "a dozen years"
+            n = Is(i + 1, "hundred") ? 100 : 12;
+            next = i + 2;
+            return true;
         }
 
         if (allowArticle && (w == "a" || w == "an"))
@@ -213,11 +216,6 @@ internal sealed partial class TimexGrammar
             return true;
         }
 
-        if ((Is(i, "a") && Is(i + 1, "couple") && Is(i + 2, "of")) || (Is(i, "couple") && Is(i + 1, "of")))
-        {
-            next = Is(i, "a") ? i + 3 : i + 2;
-            return true;
-        }
 
         if (W(i) is { } w && Vague.Contains(w) && w != "some")
         {
@@ -249,7 +247,7 @@ internal sealed partial class TimexGrammar
         return !IsAny(next, "percent", "p.m.", "a.m.", "pm", "am", "o'clock", "million", "billion");
     }
 
-    /// <summary>A four-digit year 1000–2999 at i.</summary>
+    /// <summary>A four-digit year 1000–2999 at i (one token).</summary>
     private bool YearNumber(int i, out int year)
     {
         year = 0;
@@ -260,6 +258,43 @@ internal sealed partial class TimexGrammar
 
         year = t[i].Value;
         return true;
+    }
+
+    /// <summary>
+    /// A year in digits or spoken in words, as broadcast transcripts write it: "nineteen ninety-four",
+    /// "nineteen eighty", "two thousand", "two thousand and one" (TimeBank's CNN/ABC/VOA files: 7 cases).
+    /// </summary>
+    private bool YearAt(int i, out int year, out int next)
+    {
+        next = i + 1;
+        if (YearNumber(i, out year))
+        {
+            return true;
+        }
+
+        var w = W(i);
+        if (w is "eighteen" or "nineteen" or "twenty" && !Is(i + 1, "-") && Cardinal(i + 1, false, out var rest, out var after) && rest is >= 10 and < 100)
+        {
+            year = Numbers[w] * 100 + rest;
+            next = after;
+            return true;
+        }
+
+        if (w == "two" && Is(i + 1, "thousand"))
+        {
+            year = 2000;
+            next = i + 2;
+            var j = Is(next, "and") ? next + 1 : next;
+            if (Cardinal(j, false, out var ones, out var afterOnes) && ones < 100)
+            {
+                year += ones;
+                next = afterOnes;
+            }
+
+            return true;
+        }
+
+        return false;
     }
 
     private bool MonthWord(int i, out int month)

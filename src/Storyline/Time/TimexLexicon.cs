@@ -102,7 +102,7 @@ internal static class TimexLexicon
     /// <summary>Set adverbs: "daily" → P1D.</summary>
     public static readonly Dictionary<string, string> SetAdverbs = new(StringComparer.Ordinal)
     {
-        ["daily"] = "P1D", ["nightly"] = "P1D", ["weekly"] = "P1W", ["monthly"] = "P1M", ["quarterly"] = "P3M",
+        ["daily"] = "P1D", ["nightly"] = "P1D", ["weekly"] = "P1W", ["monthly"] = "P1M",
         ["annually"] = "P1Y", ["yearly"] = "P1Y", ["hourly"] = "PT1H", ["biweekly"] = "P2W",
     };
 }

@@ -16,10 +16,10 @@ public static class TimexTagger
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentences);
         var result = ImmutableArray.CreateBuilder<TimeExpression>();
-        // Financial reports count in quarters: there "a year ago" is the same quarter a year before.
-        var quarterContext = text.Contains("quarter", StringComparison.OrdinalIgnoreCase);
         foreach (var sentence in sentences)
         {
+            // Financial results count in quarters: there "a year ago" is the same quarter a year before.
+            var quarterContext = text.AsSpan(sentence.Start, sentence.Length).Contains("quarter", StringComparison.OrdinalIgnoreCase);
             TagSentence(text, sentence, reference, quarterContext, result);
         }
 

@@ -81,7 +81,16 @@ internal static class TimexTokenizer
                 }
 
                 var word = NormaliseApostrophes(text.Substring(start, i - start).ToLowerInvariant());
-                tokens.Add(new TimexToken(start, i, TimexTokenKind.Word, word, space, char.IsUpper(c), -1, 0));
+                if (word.Length > 2 && word.EndsWith("'s", StringComparison.Ordinal))
+                {
+                    // The possessive is its own token: "[Wednesday]'s ruling", "this year's third quarter".
+                    tokens.Add(new TimexToken(start, i - 2, TimexTokenKind.Word, word[..^2], space, char.IsUpper(c), -1, 0));
+                    tokens.Add(new TimexToken(i - 2, i, TimexTokenKind.Word, "'s", false, false, -1, 0));
+                }
+                else
+                {
+                    tokens.Add(new TimexToken(start, i, TimexTokenKind.Word, word, space, char.IsUpper(c), -1, 0));
+                }
             }
             else if (char.IsAsciiDigit(c))
             {
