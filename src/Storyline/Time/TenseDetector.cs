@@ -10,7 +10,7 @@ internal static class TenseDetector
     private static readonly HashSet<string> FutureCues = new(StringComparer.Ordinal)
     {
         "will", "shall", "won't", "wo", "'ll", "going", "plans", "plan", "planning", "scheduled", "expected", "expects",
-        "due", "upcoming", "intends", "aims", "hopes", "would", "tomorrow", "next", "set",
+        "due", "upcoming", "intends", "planned", "aims", "hopes", "would", "tomorrow", "next", "set",
     };
 
     private static readonly HashSet<string> PastCues = new(StringComparer.Ordinal)

@@ -369,6 +369,15 @@ internal sealed partial class TimexGrammar
             j = Is(j, "year") ? AfterHyphen(j + 1) + 1 : j + 1;
         }
 
+        if (yearAgo && !IsAny(j, "quarter", "period", "first", "second", "third", "fourth", "fiscal", "comparable", "corresponding", "same", "latest"))
+        {
+            // "year-earlier results", "a year-ago loss": the same period a year before; in a results report the
+            // quarter (TBAQ: 6 of 8 such adjectives).
+            var yearBefore = Ref is not { } ra ? "XXXX" : quarterContext ? TimexCalendar.ShiftQuarter(ra, -5) : TimexCalendar.Year(ra.Year - 1);
+            var start = Is(first, "year") ? first : first + 1;
+            return M(start, j, Date, yearBefore, "quarter/year-ago-adjective");
+        }
+
         if (IsAny(j, "comparable", "corresponding", "same"))
         {
             j++;
@@ -401,6 +410,10 @@ internal sealed partial class TimexGrammar
             // "the latest period" in a results report is the quarter reported (TBAQ: 6 cases).
             j++;
         }
+        else if (Is(j, "period") && yearAgo)
+        {
+            j++;
+        }
         else if (Is(j, "half") && ordinal is 1 or 2)
         {
             half = true;
@@ -423,7 +436,13 @@ internal sealed partial class TimexGrammar
         }
 
         var end = j;
-        if (IsAny(j, "of", "in") && (Is(j + 1, "fiscal") ? YearNumber(j + 2, out var fy) : YearNumber(j + 1, out fy)))
+        if (ordinal == 0 && Is(j, "a") && Is(j + 1, "year") && IsAny(j + 2, "ago", "earlier"))
+        {
+            // "the quarter a year ago"
+            yearAgo = true;
+            end = j + 3;
+        }
+        else if (IsAny(j, "of", "in") && (Is(j + 1, "fiscal") ? YearNumber(j + 2, out var fy) : YearNumber(j + 1, out fy)))
         {
             explicitYear = fy;
             end = Is(j + 1, "fiscal") ? j + 3 : j + 2;

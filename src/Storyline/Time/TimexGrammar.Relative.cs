@@ -96,7 +96,7 @@ internal sealed partial class TimexGrammar
                 return Relative(first, endTok, TimeUnit.Year, 0, "END", "relative/year-end");
             }
 
-            if (mod is null && Is(j, "the") && IsAny(j + 1, "weekend", "year") && !Is(j + 2, "-") && !Is(j + 2, "'s"))
+            if (mod is null && Is(j, "the") && IsAny(j + 1, "weekend", "year") && !P(j + 2, "-") && !Is(j + 2, "'s"))
             {
                 if (Is(j + 1, "year"))
                 {
