@@ -50,7 +50,7 @@ internal static class TenseDetector
             }
 
             var cue = Cue(token.Text, token.Capital);
-            if (cue == TimeDirection.Past && token.Text.EndsWith("ed", StringComparison.Ordinal) && !PastCues.Contains(token.Text))
+            if (cue == TimeDirection.Past && token.Text is not ("was" or "were" or "had" or "did" or "said" or "says" or "ago" or "yesterday" or "last" or "earlier"))
             {
                 // A participle takes the tense of its auxiliary: "will be named" is future, "is expected" present.
                 cue = Auxiliary(tokens, i);

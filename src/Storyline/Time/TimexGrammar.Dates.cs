@@ -39,7 +39,8 @@ internal sealed partial class TimexGrammar
             {
                 if (!TimexCalendar.DayExists(month, day))
                 {
-                    return M(first, afterDay, "", "", "date/impossible");
+                    var withYear = P(afterDay, ",") ? afterDay + 1 : afterDay;
+                    return M(first, YearAt(withYear, out _, out var pastYear) ? pastYear : afterDay, "", "", "date/impossible");
                 }
 
                 var k = P(afterDay, ",") ? afterDay + 1 : afterDay;
@@ -94,7 +95,8 @@ internal sealed partial class TimexGrammar
             {
                 if (!TimexCalendar.DayExists(month2, d2))
                 {
-                    return M(first, m + 1, "", "", "date/impossible");
+                    var withYear = P(m + 1, ",") ? m + 2 : m + 1;
+                    return M(first, YearAt(withYear, out _, out var pastYear) ? pastYear : m + 1, "", "", "date/impossible");
                 }
 
                 var k = P(m + 1, ",") ? m + 2 : m + 1;

@@ -379,7 +379,9 @@ internal sealed partial class TimexGrammar
             return null;
         }
 
-        return M(first, end, Dur, TimexCalendar.Duration(unit, n), compound ? "duration/compound" : "duration");
+        // An adjectival duration leaves its article outside: "the [three-year] conflict".
+        var start = compound && the && lead is null ? first + 1 : first;
+        return M(start, end, Dur, TimexCalendar.Duration(unit, n), compound ? "duration/compound" : "duration");
     }
 
     /// <summary>"years", "months": a vague duration (PXY) when not owned by a determiner ("the years", "those months").</summary>
