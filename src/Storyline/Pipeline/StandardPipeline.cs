@@ -1,0 +1,7 @@
+namespace Storyline.Pipeline;
+
+/// <summary>The per-article pipeline the CLI, the store and the server run: every stage Storyline has, in order.</summary>
+public static class StandardPipeline
+{
+    public static AnalysisPipeline Create() => AnalysisPipeline.Build();
+}
