@@ -27,6 +27,8 @@ internal sealed partial class TimexGrammar
             case "now":
             case "currently":
             case "nowadays":
+            // "current" alone: TBAQ tags 9 of its 21 bare uses PRESENT_REF; net +0.001 value F1 on both corpora.
+            case "current" when !Unit(i + 1, out _, out _) && !Is(i + 1, "fiscal"):
                 return M(i, i + 1, Date, "PRESENT_REF", "deictic/present");
             case "these" when Is(i + 1, "days"):
                 return M(i, i + 2, Date, "PRESENT_REF", "deictic/these-days");
@@ -138,13 +140,8 @@ internal sealed partial class TimexGrammar
                 return Weekend(first, j + 1, shift, "relative/weekend");
             }
 
-            if (unit == TimeUnit.Week && Ref is { } sunday && sunday.DayOfWeek == DayOfWeek.Sunday)
-            {
-                // US weeks start on Sunday: written on a Sunday, "last week" is the Monday–Saturday just ended
-                // (TBAQ: 8 of 8 "last week"/"this week" in Sunday documents).
-                return M(first, j + 1, Date, TimexCalendar.Week(sunday.AddDays(1 + 7 * shift)), "relative/unit-sunday", mod);
-            }
-
+            // ISO weeks, Monday to Sunday. (TBAQ's Sunday documents disagree with each other: 8 "last week"s are
+            // the ISO week before, 10 the ISO week holding the Sunday; no rule serves both.)
             return Relative(first, j + 1, unit, shift, mod, "relative/unit");
         }
 

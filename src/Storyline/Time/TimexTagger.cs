@@ -21,13 +21,13 @@ public static class TimexTagger
         {
             var sentence = sentences[s];
             // Financial results count in quarters: there "a year ago" is the same quarter a year before. A results
-            // paragraph names the quarter once and compares for two or three sentences after (TBAQ: 31 of 47 cases).
+            // paragraph names the quarter and compares in the next sentence (TBAQ: a window of one sentence beats 0, 2 and 3).
             if (text.AsSpan(sentence.Start, sentence.Length).Contains("quarter", StringComparison.OrdinalIgnoreCase))
             {
                 lastQuarterMention = s;
             }
 
-            TagSentence(text, sentence, reference, s - lastQuarterMention <= 3, result);
+            TagSentence(text, sentence, reference, s - lastQuarterMention <= 1, result);
         }
 
         result.Sort((a, b) => a.Span.CompareTo(b.Span));

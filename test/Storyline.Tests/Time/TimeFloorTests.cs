@@ -33,6 +33,7 @@ public sealed class TimeFloorTests
         Assert.True(s.ValueF1 >= AquaintFloor, $"value F1 {s.ValueF1:0.000} < floor {AquaintFloor}");
     }
 
-    private const double TimeBankFloor = 0.79;
-    private const double AquaintFloor = 0.74;
+    // Measured 2026-11-22: TimeBank 0.804, AQUAINT 0.750 (storyline eval time).
+    private const double TimeBankFloor = 0.799;
+    private const double AquaintFloor = 0.745;
 }
