@@ -1,9 +1,10 @@
 using Storyline.Sentences;
+using Storyline.Time;
 
 namespace Storyline.Pipeline;
 
 /// <summary>The per-article pipeline the CLI, the store and the server run: every stage Storyline has, in order.</summary>
 public static class StandardPipeline
 {
-    public static AnalysisPipeline Create() => AnalysisPipeline.Build(new SentenceStage());
+    public static AnalysisPipeline Create() => AnalysisPipeline.Build(new SentenceStage(), new TimeStage());
 }
