@@ -61,7 +61,7 @@ public static class Program
         foreach (var (name, total) in perStage)
         {
             var perRound = total.TotalSeconds / rounds;
-            Console.WriteLine($"  {name,-12} {perRound:0.000} s/round = {tokens / perRound / 1e3:0} k tokens/s, {characters / perRound / 1e6:0.00} M chars/s");
+            Console.WriteLine($"  {name,-12} mean {perRound:0.000} s/round = {tokens / perRound / 1e3:0} k tokens/s, {characters / perRound / 1e6:0.00} M chars/s");
         }
     }
 }
