@@ -42,11 +42,12 @@ public static class TextReport
     private static Table Overview(IReadOnlyList<ArticleJson> articles)
     {
         var table = new Table().Border(TableBorder.Simple)
-            .AddColumns("Article", "Outlet", "Published", "Sentences", "Entities", "Times", "Quotes", "Events");
+            .AddColumns("Article", "Title", "Outlet", "Published", "Sentences", "Entities", "Times", "Quotes", "Events");
         foreach (var a in articles)
         {
+            var title = a.Title is null ? "—" : a.Title.Length > 50 ? a.Title[..49] + "…" : a.Title;
             table.AddRow(
-                Markup.Escape(a.Id), Markup.Escape(a.Outlet ?? "—"), Markup.Escape(DateLine(a)),
+                Markup.Escape(a.Id), Markup.Escape(title), Markup.Escape(a.Outlet ?? "—"), Markup.Escape(a.Published ?? "—"),
                 a.Sentences.Count.ToString(), a.Entities.Count.ToString(), a.Times.Count.ToString(),
                 a.Quotes.Count.ToString(), a.Events.Count.ToString());
         }
