@@ -80,15 +80,15 @@ internal static class EvalQuotesCommand
         var texts = documents.ToDictionary(d => d.Name, d => d.Text, StringComparer.Ordinal);
         foreach (var group in errors.GroupBy(e => e.Kind))
         {
-            Console.WriteLine($"== {group.Key}: {group.Count()}");
-            foreach (var e in group.Take(perKind))
+            Console.WriteLine($"== {group.Key}: {group.Count()} ({string.Join(", ", group.GroupBy(e => e.By ?? "-").OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"))})");
+            foreach (var e in group.Where(e => Environment.GetEnvironmentVariable("STORYLINE_EVAL_BY") is not { } by || e.By == by).Take(perKind))
             {
                 var text = texts[e.Document];
                 var from = Math.Max(0, e.Span.Start - 80);
                 var to = Math.Min(text.Length, e.Span.End + 80);
                 string Show(TextSpan span) => text.Substring(span.Start, span.Length);
                 Console.WriteLine($"- {e.Document} {e.Span}: …{text[from..e.Span.Start]}[[{Show(e.Span)}]]{text[e.Span.End..to]}…".ReplaceLineEndings(" ¶ "));
-                Console.WriteLine($"    system speaker: {(e.SystemSpeaker is { } s ? Show(s) : "-")}; gold source: {string.Join(" | ", e.GoldSource.Select(Show))}");
+                Console.WriteLine($"    by {e.By}; system speaker: {(e.SystemSpeaker is { } s ? Show(s) : "-")}; gold source: {string.Join(" | ", e.GoldSource.Select(Show))}");
             }
         }
     }

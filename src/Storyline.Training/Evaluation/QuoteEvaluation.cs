@@ -12,7 +12,7 @@ public sealed record GoldAttribution(ImmutableArray<TextSpan> Content, Immutable
 public sealed record QuoteDocument(string Name, string Text, ImmutableArray<GoldAttribution> Gold);
 
 /// <summary>A gold or system attribution that was missed or wrong, for error analysis.</summary>
-public sealed record QuoteError(string Document, string Kind, TextSpan Span, TextSpan? SystemSpeaker, ImmutableArray<TextSpan> GoldSource);
+public sealed record QuoteError(string Document, string Kind, TextSpan Span, TextSpan? SystemSpeaker, ImmutableArray<TextSpan> GoldSource, string? By = null);
 
 /// <summary>Counts of one run; the figures are derived.</summary>
 public sealed record QuoteScores(
@@ -115,7 +115,7 @@ public static class QuoteEvaluation
                 }
                 else
                 {
-                    errors?.Add(new QuoteError(document.Name, "speaker", units[u].Spans[0], speaker, source));
+                    errors?.Add(new QuoteError(document.Name, "speaker", units[u].Spans[0], speaker, source, units[u].By));
                 }
             }
 
@@ -125,7 +125,7 @@ public static class QuoteEvaluation
                 {
                     if (!matchedUnits.Contains(u))
                     {
-                        errors.Add(new QuoteError(document.Name, "false-alarm", units[u].Spans[0], units[u].Speaker, []));
+                        errors.Add(new QuoteError(document.Name, "false-alarm", units[u].Spans[0], units[u].Speaker, [], units[u].By));
                     }
                 }
 
@@ -162,15 +162,15 @@ public static class QuoteEvaluation
     }
 
     /// <summary>System quotes grouped into attributions: the quotes that share a cue span are one unit.</summary>
-    private static List<(ImmutableArray<TextSpan> Spans, TextSpan? Speaker)> Units(IEnumerable<Quote> quotes)
+    private static List<(ImmutableArray<TextSpan> Spans, TextSpan? Speaker, string By)> Units(IEnumerable<Quote> quotes)
     {
-        var units = new List<(ImmutableArray<TextSpan> Spans, TextSpan? Speaker)>();
+        var units = new List<(ImmutableArray<TextSpan> Spans, TextSpan? Speaker, string By)>();
         var byCue = new Dictionary<TextSpan, int>();
         foreach (var quote in quotes)
         {
             if (quote.CueSpan is { } cue && byCue.TryGetValue(cue, out var index))
             {
-                units[index] = (units[index].Spans.Add(quote.Span), units[index].Speaker ?? quote.SpeakerSpan);
+                units[index] = (units[index].Spans.Add(quote.Span), units[index].Speaker ?? quote.SpeakerSpan, units[index].By);
                 continue;
             }
 
@@ -179,7 +179,7 @@ public static class QuoteEvaluation
                 byCue[newCue] = units.Count;
             }
 
-            units.Add(([quote.Span], quote.SpeakerSpan));
+            units.Add(([quote.Span], quote.SpeakerSpan, quote.By));
         }
 
         return units;

@@ -249,8 +249,14 @@ public static class QuoteFinder
             var words = WordsIn(s);
             var opensParagraph = s.Open == 0;
             var midClause = !opensParagraph && IsMidClause(s.Open);
-            var after = s.Close >= 0 ? CueAfter(s.Close + 1) : null;
             var intro = opensParagraph ? null : CueBefore(s.Open);
+            var after = s.Close >= 0 ? CueAfter(s.Close + 1) : null;
+            if (after is not null && s.Close > 0 && QuoteTokens.Is(text, t[s.Close - 1], '.') && (intro is not null || previousInParagraph is not null))
+            {
+                // "…end." He added, "…": a quote closed by a period ends its sentence; the clause after it belongs to
+                // the next quote, and this one is attributed by what came before it.
+                after = null;
+            }
 
             accept = true;
             if (intro is { Colon: true })
@@ -329,17 +335,28 @@ public static class QuoteFinder
 
             if (tok.Kind == TokKind.Word)
             {
-                // "Trump said "we will win"" and "told CNN "…"": a cue within the last three words introduces.
-                for (var j = k; j >= Math.Max(0, k - 3); j--)
+                // "Trump said "we will win"" and "told CNN "…"" introduce; "says the candidate has "…"" and
+                // "said that "…"" do not: there the statement is the reported clause (PolNeAR: content starts at "the").
+                if (IsCue(k))
+                {
+                    return false;
+                }
+
+                for (var j = k - 1; j >= Math.Max(0, k - 3); j--)
                 {
                     if (t[j].Kind != TokKind.Word || inside[j] >= 0)
                     {
                         break;
                     }
 
-                    if (IsCue(j))
+                    if (IsTell(j))
                     {
                         return false;
+                    }
+
+                    if (!QuoteTokens.IsCapitalised(text, t[j + 1]) && !IsWord(j + 1, "reporters") && !IsWord(j + 1, "journalists"))
+                    {
+                        break;
                     }
                 }
             }
@@ -422,7 +439,12 @@ public static class QuoteFinder
                 }
 
                 var speaker = cueEnd < end ? ForwardPhrase(cueEnd, end) : null;
-                if (speaker is null || IsTell(c))
+                if (IsParticiple(c))
+                {
+                    // "Trump returned the compliment, telling Reuters, "…"": the subject of the main clause.
+                    speaker = ClauseSubject(clauseStart, c);
+                }
+                else if (speaker is null || IsTell(c))
                 {
                     speaker = SubjectBefore(c, clauseStart);
                 }
@@ -447,7 +469,7 @@ public static class QuoteFinder
             {
                 if (IsCue(c, out var cueEnd) || IsPhrasalCue(c, out cueEnd))
                 {
-                    var speaker = SubjectBefore(c, start);
+                    var speaker = IsParticiple(c) ? ClauseSubject(start, c) : SubjectBefore(c, start);
                     if (speaker is null && cueEnd < colon && c == start)
                     {
                         speaker = ForwardPhrase(cueEnd, colon);
@@ -457,7 +479,10 @@ public static class QuoteFinder
                 }
             }
 
-            return new Attribution(null, null, null, null, "quote/colon") { Colon = true };
+            // "President Clinton released the following statement:", "Cruz continued:" — the clause's subject speaks.
+            var subject = ClauseSubject(start, colon);
+            // With no verb the colon is the cue (as PolNeAR marks it), so the quotes it introduces stay one unit.
+            return Describe(subject, colon, colon + 1, colon, start, subject is null ? "quote/colon" : "speaker/subject-of-colon-clause") with { Colon = true };
         }
 
         /// <summary>Adds the addressee or medium and the date words found in the cue's clause.</summary>
@@ -1002,6 +1027,58 @@ public static class QuoteFinder
             {
                 end = k + 2;
                 return true;
+            }
+
+            return false;
+        }
+
+        private bool IsParticiple(int k) => Surface(k).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The subject at the start of a clause, after an opening adverbial ("Hours later, Trump …",
+        /// "When Wallace died in 1998, President Clinton released …"): words up to the first that looks like a verb.</summary>
+        private TextSpan? ClauseSubject(int start, int limit)
+        {
+            var s = start;
+            while (s < limit && t[s].Kind == TokKind.Word && QuoteLexicon.Contains(QuoteLexicon.PhraseBreakers, Surface(s)) && IsWordIn(s, "and", "but", "so", "then", "also", "yet"))
+            {
+                s++;
+            }
+
+            var comma = NextComma(s, Math.Min(limit, s + 10));
+            if (comma > s && comma + 1 < limit && (!CanStartPhrase(s) || QuoteLexicon.Contains(QuoteLexicon.PhraseBreakers, Surface(s)) || !QuoteTokens.IsCapitalised(text, t[s]) || t[s].Kind != TokKind.Word || char.IsLower(text[t[s + 1].Start]) || comma - s > 4))
+            {
+                s = comma + 1;
+            }
+
+            if (s >= limit || !CanStartPhrase(s))
+            {
+                return null;
+            }
+
+            var k = s;
+            while (k < limit && k - s < MaxSpeakerWords && t[k].Kind == TokKind.Word && !IsCue(k)
+                   && !QuoteLexicon.Contains(QuoteLexicon.AuxiliariesAndAdverbs, Surface(k))
+                   && !(k > s && char.IsLower(text[t[k].Start]) && (Surface(k).EndsWith("ed", StringComparison.Ordinal) || QuoteLexicon.Contains(QuoteLexicon.PhraseBreakers, Surface(k)) && !(IsWord(k, "of") && k + 1 < limit && QuoteTokens.IsCapitalised(text, t[k + 1])))))
+            {
+                if (k > s && QuoteLexicon.Contains(QuoteLexicon.Pronouns, Surface(s)))
+                {
+                    break;
+                }
+
+                k++;
+            }
+
+            return k == s ? null : new TextSpan(t[s].Start, t[k - 1].End);
+        }
+
+        private bool IsWordIn(int k, params string[] words)
+        {
+            foreach (var w in words)
+            {
+                if (IsWord(k, w))
+                {
+                    return true;
+                }
             }
 
             return false;
