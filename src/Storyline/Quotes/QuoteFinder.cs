@@ -26,7 +26,7 @@ public static class QuoteFinder
         {
             paragraphs.Clear();
             Paragraphs(text, region, paragraphs);
-            var state = new ParagraphState();
+            var state = new ParagraphState { Pending = -1 };
             for (var p = 0; p < paragraphs.Count; p++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -75,6 +75,10 @@ public static class QuoteFinder
         public Attribution? Last;
         public bool EndsInsideQuote;
         public bool EndsWithColon;
+
+        /// <summary>Index in the output of an unattributed quote that makes up the previous paragraph, or -1: the
+        /// next paragraph's attribution may be its own ("…" ¶ "…," Viguerie notes.).</summary>
+        public int Pending;
     }
 
     /// <summary>Who said it and how, as found around one quote.</summary>
@@ -120,14 +124,30 @@ public static class QuoteFinder
                 }
             }
 
+            if (state.Pending >= 0 && accepted.Count > 0 && accepted[0].Segment.Open == 0
+                && accepted[0].Attribution is { By: "speaker/cue-after-quote" or "speaker/subject-after-quote" } forward)
+            {
+                // PolNeAR train: a paragraph-long quote with no cue takes the speaker of the quote that opens the
+                // next paragraph and names its speaker after it; the annotators join both into one attribution.
+                var q = quotes[state.Pending];
+                quotes[state.Pending] = q with
+                {
+                    SpeakerSpan = forward.Speaker, Cue = text.Substring(forward.Cue!.Value.Start, forward.Cue.Value.Length),
+                    By = "speaker/continuation-before-next", CueSpan = forward.Cue, AddresseeSpan = forward.Addressee, DateSpan = forward.Date,
+                };
+            }
+
+            var pending = -1;
             foreach (var (segment, attribution) in accepted)
             {
+                pending = attribution is null && segment.Open == 0 ? quotes.Count : -1;
                 Emit(segment, attribution);
             }
 
             var reported = FindReportedSpeech(accepted);
             state = new ParagraphState
             {
+                Pending = pending,
                 Last = previous ?? reported,
                 EndsInsideQuote = segments.Count > 0 && segments[^1].ContinuesNext,
                 EndsWithColon = t.Count > 0 && QuoteTokens.Is(text, t[^1], ':'),
@@ -295,7 +315,7 @@ public static class QuoteFinder
                 return previousInParagraph with { By = "speaker/continuation-same-paragraph" };
             }
 
-            if (opensParagraph && before.Last is { } inherited && (before.EndsInsideQuote || before.EndsWithColon || inherited.By.StartsWith("speaker/", StringComparison.Ordinal)))
+            if (opensParagraph && before.Last is { } inherited)
             {
                 return inherited with { By = before.EndsWithColon ? "speaker/colon-previous-paragraph" : "speaker/continuation-next-paragraph" };
             }
@@ -717,7 +737,15 @@ public static class QuoteFinder
                 }
             }
 
-            if (!CanStartPhrase(from))
+            // Between a closing mark and its cue there is only the subject, so a descriptor may open it in lower case
+            // ("political scientist Christopher Wlezien told Bloomberg") when a name follows.
+            var named = false;
+            for (var k = from + 1; k < end && !named; k++)
+            {
+                named = QuoteTokens.IsCapitalised(text, t[k]);
+            }
+
+            if (!CanStartPhrase(from) && !(named && t[from].Kind == TokKind.Word && !QuoteLexicon.Contains(QuoteLexicon.PhraseBreakers, Surface(from))))
             {
                 return null;
             }

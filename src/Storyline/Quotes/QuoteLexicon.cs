@@ -22,6 +22,8 @@ internal static class QuoteLexicon
         "contended", "contends", "maintained", "mused", "wondered", "cautioned", "scoffed", "lamented",
         "reported", "reports", "read", "reads", "yelled", "chanted", "pleaded", "offered", "agreed", "agrees",
         "announced", "testified", "alleged", "alleges", "predicted", "retorted", "interjected", "recounted",
+        "concludes", "confessed", "mocks", "mocked", "shot", "fired", "continues", "explains", "recalls", "marveled",
+        "marvelled", "laughed", "sighed", "snapped", "whispered", "cried", "screamed", "tweets", "writes", "chimed",
         "tweeting", "posting", "declaring", "insisting", "warning", "noting", "arguing", "explaining",
         "asking", "stating", "quoted", "quipping", "joking", "responding", "replying", "concluding");
 

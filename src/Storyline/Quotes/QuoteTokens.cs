@@ -102,7 +102,7 @@ internal static class QuoteTokens
     /// <summary>A period, question or exclamation mark followed by a space, a closing mark or the paragraph end.</summary>
     public static bool IsSentenceEnd(string text, Tok tok, int paragraphEnd) =>
         tok.Kind == TokKind.Punct && text[tok.Start] is '.' or '!' or '?'
-        && (tok.End >= paragraphEnd || char.IsWhiteSpace(text[tok.End]) || text[tok.End] is '”' or '"' or '’' or '\'' or ')');
+        && (tok.End >= paragraphEnd || char.IsWhiteSpace(text[tok.End]) || text[tok.End] is '”' or '"' or '’' or '\'');
 
     public static bool IsMark(Tok tok) => tok.Kind is TokKind.OpenMark or TokKind.CloseMark or TokKind.EitherMark;
 }
