@@ -7,10 +7,9 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var eval = new Command("eval", "Score an extractor on annotated data (../shared/data by default).")
-        {
-            EvalQuotesCommand.Create(),
-        };
+        var eval = new Command("eval", "Score an extractor on annotated data (../shared/data by default).");
+        eval.Subcommands.Add(EvalSentencesCommand.Create());
+        eval.Subcommands.Add(EvalQuotesCommand.Create());
         return eval;
     }
 }

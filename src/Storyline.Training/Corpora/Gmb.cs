@@ -19,17 +19,33 @@ public static class GmbReader
         var sentences = new List<GmbSentence>();
         List<GmbToken>? current = null;
         var number = 0;
-        foreach (var line in File.ReadLines(path).Skip(1))
+        string? broken = null;
+        foreach (var raw in File.ReadLines(path).Skip(1))
         {
-            if (line.Length == 0)
+            if (raw.Length == 0)
             {
                 continue;
             }
 
+            // Four rows of the file are split over two lines (",", then ",\",\",O"): a record whose word is a
+            // line break. Join such a short line with the next one, then drop the blank token.
+            var line = broken is null ? raw : broken + "\n" + raw;
             var fields = SplitCsv(line);
+            if (fields.Count < 4 && broken is null)
+            {
+                broken = line;
+                continue;
+            }
+
+            broken = null;
             if (fields.Count != 4)
             {
                 throw new FormatException($"{path}: expected 4 CSV fields, got {fields.Count}: '{line}'");
+            }
+
+            if (string.IsNullOrWhiteSpace(fields[1]))
+            {
+                continue;
             }
 
             if (fields[0].Length > 0)

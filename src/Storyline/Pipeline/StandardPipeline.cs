@@ -1,7 +1,10 @@
+using Storyline.Quotes;
+using Storyline.Sentences;
+
 namespace Storyline.Pipeline;
 
 /// <summary>The per-article pipeline the CLI, the store and the server run: every stage Storyline has, in order.</summary>
 public static class StandardPipeline
 {
-    public static AnalysisPipeline Create() => AnalysisPipeline.Build();
+    public static AnalysisPipeline Create() => AnalysisPipeline.Build(new SentenceStage(), new QuoteStage());
 }
