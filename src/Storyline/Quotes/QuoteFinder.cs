@@ -818,7 +818,7 @@ public static class QuoteFinder
             var end = k;
             while (k >= clauseStart && end - k < MaxSpeakerWords && inside[k] < 0
                    && (t[k].Kind == TokKind.Word || QuoteTokens.Is(text, t[k], ')') || QuoteTokens.Is(text, t[k], '('))
-                   && !(QuoteLexicon.Contains(QuoteLexicon.PhraseBreakers, Surface(k)) && !QuoteTokens.IsCapitalised(text, t[k]) && k != end)
+                   && !(QuoteLexicon.Contains(QuoteLexicon.PhraseBreakers, Surface(k)) && !QuoteTokens.IsCapitalised(text, t[k]) && (k != end || IsWordIn(k, "and", "or", "but", "nor")))
                    && !IsConjunctionAtStart(k))
             {
                 if (QuoteLexicon.Contains(QuoteLexicon.Pronouns, Surface(k)))
