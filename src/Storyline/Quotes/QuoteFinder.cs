@@ -857,7 +857,9 @@ public static class QuoteFinder
                 return null;
             }
 
-            if (QuoteLexicon.Contains(QuoteLexicon.Pronouns, Surface(from)) || IsWord(from, "him") || IsWord(from, "her") || IsWord(from, "them") || IsWord(from, "me") || IsWord(from, "us"))
+            // A pronoun is a whole phrase; "US" (the country, upper case) is not "us".
+            if ((QuoteLexicon.Contains(QuoteLexicon.Pronouns, Surface(from)) || IsWordIn(from, "him", "her", "them", "me", "us"))
+                && (char.IsLower(text[t[from].Start]) || t[from].Length == 1 || char.IsLower(text[t[from].Start + 1])))
             {
                 return new TextSpan(t[from].Start, t[from].End);
             }
@@ -870,7 +872,8 @@ public static class QuoteFinder
                 k++;
             }
 
-            if (k == from || !CanStartPhrase(from))
+            // An addressee may be a bare plural ("told reporters"); a speaker opens like a phrase.
+            if (k == from || !(CanStartPhrase(from) || (addressee && !QuoteLexicon.Contains(QuoteLexicon.PhraseBreakers, Surface(from)))))
             {
                 return null;
             }
@@ -1000,7 +1003,8 @@ public static class QuoteFinder
                 }
                 else
                 {
-                    sawLower = word.Length > 0;
+                    // "the Kremlin" stays whole: only a descriptor ("spokesperson") is cut off, not an article.
+                    sawLower = word.Length > 0 && !(i == phrase.Start && QuoteLexicon.Contains(QuoteLexicon.Determiners, word));
                     break;
                 }
 
