@@ -9,6 +9,8 @@ internal static class EvalCommand
     {
         var eval = new Command("eval", "Score an extractor on annotated data (../shared/data by default).");
         eval.Subcommands.Add(EvalSentencesCommand.Create());
+        eval.Subcommands.Add(EvalExtractionCommand.Create());
+        eval.Subcommands.Add(EvalTimeCommand.Create());
         eval.Subcommands.Add(EvalQuotesCommand.Create());
         return eval;
     }
