@@ -11,6 +11,7 @@ internal static class EvalCommand
         eval.Subcommands.Add(EvalSentencesCommand.Create());
         eval.Subcommands.Add(EvalExtractionCommand.Create());
         eval.Subcommands.Add(EvalTimeCommand.Create());
+        eval.Subcommands.Add(EvalQuotesCommand.Create());
         return eval;
     }
 }

@@ -49,9 +49,14 @@ public sealed record TimeJson(
     int Start, int End, string Text, string Type, string Value,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Mod);
 
+/// <summary>A quote (OUTPUT.md). Added after version 1 was written, all optional: the cue's span (quotes sharing it are
+/// one attribution: a split or continued quote), the addressee or medium, and the words that date the statement.</summary>
 public sealed record QuoteJson(
     int Start, int End, string Text, bool Direct, string? Speaker, string? SpeakerName,
-    int? SpeakerStart, int? SpeakerEnd, string? Cue, string By);
+    int? SpeakerStart, int? SpeakerEnd, string? Cue, string By,
+    int? CueStart = null, int? CueEnd = null,
+    string? Addressee = null, int? AddresseeStart = null, int? AddresseeEnd = null,
+    string? DateText = null, int? DateStart = null, int? DateEnd = null);
 
 public sealed record EventJson(int Start, int End, string Text, string Type, string? Actor, string? Target, string? Location, string? Date);
 
@@ -112,7 +117,10 @@ public static class AnalysisJson
             [.. article.Quotes.Select(q => new QuoteJson(
                 q.Span.Start, q.Span.End, Surface(q.Span), q.Direct, q.Speaker,
                 q.Speaker is null ? null : entityName?.Invoke(q.Speaker),
-                q.SpeakerSpan?.Start, q.SpeakerSpan?.End, q.Cue, q.By))],
+                q.SpeakerSpan?.Start, q.SpeakerSpan?.End, q.Cue, q.By,
+                q.CueSpan?.Start, q.CueSpan?.End,
+                q.AddresseeSpan is { } a ? Surface(a) : null, q.AddresseeSpan?.Start, q.AddresseeSpan?.End,
+                q.DateSpan is { } d ? Surface(d) : null, q.DateSpan?.Start, q.DateSpan?.End))],
             [.. article.Events.Select(e => new EventJson(e.Span.Start, e.Span.End, Surface(e.Span), e.Type, e.Actor, e.Target, e.Location, e.Date))]);
     }
 
