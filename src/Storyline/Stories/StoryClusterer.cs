@@ -1,0 +1,478 @@
+using System.Runtime.InteropServices;
+
+namespace Storyline.Stories;
+
+/// <summary>The parameters of story clustering: one set for every corpus (tuned on ECB+ and NewsWCL50 together).</summary>
+public sealed record StoryOptions
+{
+    /// <summary>An article joins the best story when their similarity reaches this; otherwise it starts a story.</summary>
+    public double JoinThreshold { get; init; } = 0.25;
+
+    /// <summary>When an article is this similar to a second story too, the two stories merge: it links them.</summary>
+    public double MergeThreshold { get; init; } = 0.45;
+
+    /// <summary>Stories whose dates lie further than this from a dated article's date are not candidates.</summary>
+    public int DateWindowDays { get; init; } = 7;
+
+    /// <summary>Inside the window, similarity is scaled by 1 / (1 + days / this): a day apart costs little.</summary>
+    public double DateScaleDays { get; init; } = 7;
+
+    public double EntityWeight { get; init; } = 2.0;
+
+    public double TermWeight { get; init; } = 1.0;
+
+    public double NumberWeight { get; init; } = 1.5;
+
+    /// <summary>How many of the article's strongest features are looked up in the inverted index.</summary>
+    public int QueryFeatures { get; init; } = 24;
+
+    /// <summary>Stories kept per feature in the inverted index (the most recent): bounds the cost of a lookup.</summary>
+    public int PostingLimit { get; init; } = 64;
+
+    /// <summary>Candidate stories scored per article (those sharing the most looked-up features).</summary>
+    public int CandidateLimit { get; init; } = 32;
+
+    /// <summary>Features kept in a story's centroid (the strongest): bounds the cost of scoring one candidate.</summary>
+    public int CentroidFeatures { get; init; } = 400;
+
+    /// <summary>Estimated Jaccard similarity of word 5-shingles above which an article is a copy of an earlier one.</summary>
+    public double DuplicateSimilarity { get; init; } = 0.7;
+
+    /// <summary>Articles kept per LSH bucket: bounds the cost when thousands of outlets carry one wire story.</summary>
+    public int BucketLimit { get; init; } = 8;
+}
+
+/// <summary>Where one article went and why (the rule that decided, for tracing).</summary>
+public readonly record struct StoryAssignment(int Story, double Score, string? CopyOf, string By);
+
+/// <summary>
+/// Incremental story clustering. Each article (in arrival order) is checked for being a copy of an earlier article
+/// (MinHash/LSH), then joins the most similar story among the candidates an inverted index gives, or starts a story;
+/// when it is similar enough to two stories, they merge. Similarity is the cosine of (1 + ln tf) · kind weight · IDF
+/// vectors (IDF from the document frequencies seen so far, applied at scoring time so early stories are scored with
+/// today's statistics), scaled down by the distance in days between the article and the story.
+/// <para>Cost of one <see cref="Add"/>: O(F log F) to weigh the article's F features, O(Q · P) to collect candidates
+/// (Q = <see cref="StoryOptions.QueryFeatures"/> lookups, each at most P = <see cref="StoryOptions.PostingLimit"/>
+/// stories), O(C · F) to score C = <see cref="StoryOptions.CandidateLimit"/> candidates, O(B · L) for copies
+/// (B = 16 bands, L = <see cref="StoryOptions.BucketLimit"/>), and an amortised O(K log K) centroid trim
+/// (K = <see cref="StoryOptions.CentroidFeatures"/>). None of these grows with the number of stories or articles
+/// held; only memory does (one centroid per story, one signature per article).</para>
+/// <para>The result depends on the order articles arrive in (each decision sees only what came before; a merge
+/// repairs some early splits), never on thread count: feature extraction may run in parallel, <see cref="Add"/> is
+/// called in one order. Not thread-safe.</para>
+/// </summary>
+public sealed class StoryClusterer(StoryOptions? options = null)
+{
+    private readonly StoryOptions _options = options ?? new StoryOptions();
+    private readonly Dictionary<string, int> _featureIds = new(StringComparer.Ordinal);
+    private readonly List<int> _documentFrequency = [];
+    private readonly List<StoryState> _stories = [];
+    private readonly Dictionary<int, List<int>> _postings = [];
+    private readonly Dictionary<ulong, List<int>> _buckets = [];
+    private readonly List<ArticleEntry> _articles = [];
+
+    public StoryOptions Options => _options;
+
+    /// <summary>Articles added so far.</summary>
+    public int Count => _articles.Count;
+
+    /// <summary>Adds one article; returns the story it joined (an index into the stories, see <see cref="StoryOf"/>).</summary>
+    public StoryAssignment Add(ArticleFeatures article)
+    {
+        var vector = Weigh(article);
+        var index = _articles.Count;
+        var copy = FindOriginal(article.Signature);
+        StoryAssignment assignment;
+        if (copy >= 0)
+        {
+            // A copy joins its original's story and counts once: it does not add weight to the centroid.
+            var story = Find(_articles[copy].Story);
+            assignment = new StoryAssignment(story, 1, _articles[copy].Id, "story/copy");
+            _stories[story].Add(index, article.Date);
+        }
+        else
+        {
+            var (best, bestScore, second, secondScore) = BestCandidates(vector, article.Date);
+            int story;
+            if (best >= 0 && bestScore >= _options.JoinThreshold)
+            {
+                story = best;
+                var by = "story/joined";
+                if (second >= 0 && secondScore >= _options.MergeThreshold)
+                {
+                    story = Merge(best, second);
+                    by = "story/joined-and-merged";
+                }
+
+                assignment = new StoryAssignment(story, bestScore, null, by);
+            }
+            else
+            {
+                story = _stories.Count;
+                _stories.Add(new StoryState(story));
+                assignment = new StoryAssignment(story, bestScore, null, "story/new");
+            }
+
+            var state = _stories[story];
+            state.Add(index, article.Date);
+            state.AddToCentroid(vector, _options.CentroidFeatures);
+            Index(vector, story);
+        }
+
+        _articles.Add(new ArticleEntry(article.ArticleId, assignment.Story, copy >= 0 ? _articles[copy].Original : index, article.Signature));
+        IndexSignature(article.Signature, index);
+        return assignment;
+    }
+
+    /// <summary>The story an article is in now (stories merge, so ask after the last <see cref="Add"/>).</summary>
+    public int StoryOf(int articleIndex) => Find(_articles[articleIndex].Story);
+
+    /// <summary>The article an article copies (itself when it is an original).</summary>
+    public string OriginalOf(int articleIndex) => _articles[_articles[articleIndex].Original].Id;
+
+    /// <summary>The stories as lists of article indexes in arrival order, largest first, then by first article.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> Stories()
+    {
+        var groups = new Dictionary<int, List<int>>();
+        for (var i = 0; i < _articles.Count; i++)
+        {
+            var story = Find(_articles[i].Story);
+            if (!groups.TryGetValue(story, out var list))
+            {
+                groups[story] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        return [.. groups.Values.OrderByDescending(g => g.Count).ThenBy(g => g[0])];
+    }
+
+    private readonly record struct ArticleEntry(string Id, int Story, int Original, ulong[] Signature);
+
+    /// <summary>The article's features as (feature id, raw weight) with raw weight = (1 + ln tf) · kind weight,
+    /// L2-normalised; document frequencies are counted here.</summary>
+    private List<(int Id, float Weight)> Weigh(ArticleFeatures article)
+    {
+        var vector = new List<(int, float)>(article.Features.Length);
+        double norm = 0;
+        foreach (var f in article.Features)
+        {
+            var key = f.Kind switch { FeatureKind.Entity => "e:", FeatureKind.Number => "n:", _ => "t:" } + f.Key;
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_featureIds, key, out var exists);
+            if (!exists)
+            {
+                id = _documentFrequency.Count;
+                _documentFrequency.Add(0);
+            }
+
+            _documentFrequency[id]++;
+            var weight = (1 + Math.Log(f.Count)) * f.Kind switch
+            {
+                FeatureKind.Entity => _options.EntityWeight,
+                FeatureKind.Number => _options.NumberWeight,
+                _ => _options.TermWeight,
+            };
+            vector.Add((id, (float)weight));
+            norm += weight * weight;
+        }
+
+        norm = Math.Sqrt(norm);
+        for (var i = 0; i < vector.Count; i++)
+        {
+            vector[i] = (vector[i].Item1, (float)(vector[i].Item2 / norm));
+        }
+
+        return vector;
+    }
+
+    private double Idf(int feature) => Math.Log((_articles.Count + 2.0) / (_documentFrequency[feature] + 0.5));
+
+    private (int Best, double BestScore, int Second, double SecondScore) BestCandidates(List<(int Id, float Weight)> vector, DateOnly? date)
+    {
+        if (vector.Count == 0)
+        {
+            return (-1, 0, -1, 0);
+        }
+
+        // The article's side of the cosine, with today's IDF.
+        var weighted = new Dictionary<int, double>(vector.Count);
+        double norm = 0;
+        foreach (var (id, w) in vector)
+        {
+            var v = w * Idf(id);
+            weighted[id] = v;
+            norm += v * v;
+        }
+
+        norm = Math.Sqrt(norm);
+        var hits = new Dictionary<int, int>();
+        foreach (var (id, _) in weighted.OrderByDescending(p => p.Value).Take(_options.QueryFeatures))
+        {
+            if (!_postings.TryGetValue(id, out var stories))
+            {
+                continue;
+            }
+
+            var last = -1;
+            foreach (var s in stories)
+            {
+                var story = Find(s);
+                if (story != last)
+                {
+                    hits[story] = hits.GetValueOrDefault(story) + 1;
+                    last = story;
+                }
+            }
+        }
+
+        int best = -1, second = -1;
+        double bestScore = 0, secondScore = 0;
+        foreach (var (story, _) in hits.OrderByDescending(h => h.Value).ThenBy(h => h.Key).Take(_options.CandidateLimit))
+        {
+            var state = _stories[story];
+            var factor = DateFactor(state, date);
+            if (factor <= 0)
+            {
+                continue;
+            }
+
+            var score = factor * Cosine(weighted, norm, state);
+            if (score > bestScore)
+            {
+                (second, secondScore) = (best, bestScore);
+                (best, bestScore) = (story, score);
+            }
+            else if (score > secondScore)
+            {
+                (second, secondScore) = (story, score);
+            }
+        }
+
+        return (best, bestScore, second, secondScore);
+    }
+
+    private double DateFactor(StoryState story, DateOnly? date)
+    {
+        if (date is not { } d || story.First is not { } first || story.Last is not { } last)
+        {
+            return 1;
+        }
+
+        var days = d < first ? first.DayNumber - d.DayNumber : d > last ? d.DayNumber - last.DayNumber : 0;
+        return days > _options.DateWindowDays ? 0 : 1 / (1 + days / _options.DateScaleDays);
+    }
+
+    private double Cosine(Dictionary<int, double> article, double articleNorm, StoryState story)
+    {
+        // The story's norm under today's IDF, cached until the story changes or the collection grows by a tenth.
+        if (story.NormVersion != story.Version || _articles.Count > story.NormArticles * 1.1 + 10)
+        {
+            double n = 0;
+            foreach (var (id, w) in story.Centroid)
+            {
+                var v = w * Idf(id);
+                n += v * v;
+            }
+
+            story.Norm = Math.Sqrt(n);
+            story.NormVersion = story.Version;
+            story.NormArticles = _articles.Count;
+        }
+
+        if (story.Norm == 0 || articleNorm == 0)
+        {
+            return 0;
+        }
+
+        double dot = 0;
+        foreach (var (id, a) in article)
+        {
+            if (story.Centroid.TryGetValue(id, out var c))
+            {
+                dot += a * c * Idf(id);
+            }
+        }
+
+        return dot / (articleNorm * story.Norm);
+    }
+
+    private void Index(List<(int Id, float Weight)> vector, int story)
+    {
+        foreach (var (id, _) in vector.OrderByDescending(p => p.Weight * Idf(p.Id)).Take(_options.QueryFeatures))
+        {
+            if (!_postings.TryGetValue(id, out var list))
+            {
+                _postings[id] = list = [];
+            }
+
+            if (list.Count > 0 && list[^1] == story)
+            {
+                continue;
+            }
+
+            list.Add(story);
+            if (list.Count >= 2 * _options.PostingLimit)
+            {
+                list.RemoveRange(0, list.Count - _options.PostingLimit);
+            }
+        }
+    }
+
+    private int Merge(int into, int from)
+    {
+        var a = _stories[into];
+        var b = _stories[from];
+        // The older story survives, so story numbers stay in order of first appearance.
+        if (b.Id < a.Id)
+        {
+            (a, b) = (b, a);
+        }
+
+        a.Absorb(b, _options.CentroidFeatures);
+        b.Forward = a.Id;
+        return a.Id;
+    }
+
+    private int Find(int story)
+    {
+        var root = story;
+        while (_stories[root].Forward >= 0)
+        {
+            root = _stories[root].Forward;
+        }
+
+        while (_stories[story].Forward >= 0)
+        {
+            var next = _stories[story].Forward;
+            _stories[story].Forward = root;
+            story = next;
+        }
+
+        return root;
+    }
+
+    private int FindOriginal(ulong[] signature)
+    {
+        if (signature.Length == 0 || signature[0] == ulong.MaxValue)
+        {
+            return -1;
+        }
+
+        var original = -1;
+        for (var band = 0; band < MinHash.Bands; band++)
+        {
+            if (!_buckets.TryGetValue(MinHash.BandKey(signature, band), out var bucket))
+            {
+                continue;
+            }
+
+            foreach (var other in bucket)
+            {
+                var root = _articles[other].Original;
+                if ((original < 0 || root < original)
+                    && MinHash.Similarity(signature, _articles[other].Signature) >= _options.DuplicateSimilarity)
+                {
+                    original = root;
+                }
+            }
+        }
+
+        return original;
+    }
+
+    private void IndexSignature(ulong[] signature, int index)
+    {
+        if (signature.Length == 0 || signature[0] == ulong.MaxValue)
+        {
+            return;
+        }
+
+        for (var band = 0; band < MinHash.Bands; band++)
+        {
+            var key = MinHash.BandKey(signature, band);
+            if (!_buckets.TryGetValue(key, out var bucket))
+            {
+                _buckets[key] = bucket = [];
+            }
+
+            // A full bucket already holds enough copies to recognise the next one.
+            if (bucket.Count < _options.BucketLimit)
+            {
+                bucket.Add(index);
+            }
+        }
+    }
+
+    private sealed class StoryState(int id)
+    {
+        public int Id { get; } = id;
+        public int Forward { get; set; } = -1;
+        public Dictionary<int, float> Centroid { get; } = [];
+        public DateOnly? First { get; private set; }
+        public DateOnly? Last { get; private set; }
+        public int Version { get; private set; }
+        public int NormVersion { get; set; } = -1;
+        public int NormArticles { get; set; }
+        public double Norm { get; set; }
+
+        public void Add(int article, DateOnly? date)
+        {
+            _ = article;
+            if (date is { } d)
+            {
+                First = First is { } f && f < d ? f : d;
+                Last = Last is { } l && l > d ? l : d;
+            }
+        }
+
+        public void AddToCentroid(List<(int Id, float Weight)> vector, int limit)
+        {
+            foreach (var (id, w) in vector)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(Centroid, id, out _) += w;
+            }
+
+            Trim(limit);
+            Version++;
+        }
+
+        public void Absorb(StoryState other, int limit)
+        {
+            foreach (var (id, w) in other.Centroid)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(Centroid, id, out _) += w;
+            }
+
+            if (other.First is { } f)
+            {
+                Add(-1, f);
+            }
+
+            if (other.Last is { } l)
+            {
+                Add(-1, l);
+            }
+
+            other.Centroid.Clear();
+            Trim(limit);
+            Version++;
+        }
+
+        /// <summary>Keeps the strongest features once the centroid is twice the limit (amortised O(1) per feature).</summary>
+        private void Trim(int limit)
+        {
+            if (Centroid.Count < 2 * limit)
+            {
+                return;
+            }
+
+            var keep = Centroid.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(limit).ToList();
+            Centroid.Clear();
+            foreach (var (id, w) in keep)
+            {
+                Centroid[id] = w;
+            }
+        }
+    }
+}
