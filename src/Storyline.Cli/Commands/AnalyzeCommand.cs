@@ -6,6 +6,7 @@ using Storyline.Cli.Rendering;
 using Storyline.Ingest;
 using Storyline.Output;
 using Storyline.Pipeline;
+using Storyline.Stories;
 
 namespace Storyline.Cli.Commands;
 
@@ -78,20 +79,24 @@ internal static class AnalyzeCommand
                 ArticleBudget = TimeSpan.FromSeconds(Math.Max(0.1, parse.GetValue(timeout))),
                 Ingest = new IngestOptions { MaxArticleFileBytes = Math.Max(1, parse.GetValue(maxSize)) * (1L << 20) },
             };
-            return Run(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(tokens), options, Console.Out);
+            return Run(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(tokens), options, Console.Out, !parse.GetValue(noStories));
         });
         return command;
     }
 
-    internal static int Run(IReadOnlyList<string> paths, string format, bool includeTokens, AnalyzeOptions options, TextWriter output)
+    internal static int Run(IReadOnlyList<string> paths, string format, bool includeTokens, AnalyzeOptions options, TextWriter output, bool stories = true)
     {
         var analyzer = new BatchAnalyzer(StandardPipeline.Create(), options);
         var result = RunWithProgress(analyzer, paths);
+        // Cross-article work on the analysed batch, in input order (the stories do not depend on thread count).
+        IReadOnlyList<StoryJson> storyJson = stories
+            ? [.. new StoryBuilder().Build(result.Articles).Select(AnalysisJson.FromStory)]
+            : [];
         var document = new AnalysisDocument(
             AnalysisDocument.CurrentVersion,
             [.. result.Articles.Select(a => AnalysisJson.FromArticle(a, includeTokens))],
             Entities: [],
-            Stories: [],
+            Stories: storyJson,
             result.Errors);
 
         switch (format)

@@ -5,8 +5,9 @@ using Storyline.Text;
 
 namespace Storyline.Training.Evaluation;
 
-/// <summary>An article of a clustering corpus with its gold cluster (the event it reports).</summary>
-public sealed record ClusterDocument(string Id, string Text, string Gold);
+/// <summary>An article of a clustering corpus with its gold cluster (the event it reports) and its publication date
+/// when the corpus gives one.</summary>
+public sealed record ClusterDocument(string Id, string Text, string Gold, DateOnly? Published = null);
 
 /// <summary>B-cubed precision, recall and F1 of one clustering, with the cluster counts.</summary>
 public sealed record ClusterScores(int Documents, int GoldClusters, int SystemClusters, double Precision, double Recall)
@@ -21,8 +22,11 @@ public sealed record ClusterScores(int Documents, int GoldClusters, int SystemCl
 /// 1998: per article, the share of its story that is in its gold cluster and the share of its gold cluster that is in
 /// its story, averaged over articles).
 /// </summary>
-public static class StoryEvaluation
+public static partial class StoryEvaluation
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"/(19|20)\d\d/[01]\d/[0-3]\d/")]
+    private static partial System.Text.RegularExpressions.Regex UrlDate();
+
     public const int DefaultSeed = 20250305;
 
     /// <summary>ECB+ as PROVENANCE.txt describes it: one JSON line per article, the gold cluster in
@@ -87,7 +91,25 @@ public static class StoryEvaluation
             text.Append(columns[3]);
         }
 
-        return [.. order.Select(doc => new ClusterDocument(doc, texts[doc].ToString(), doc[..doc.IndexOf('/', StringComparison.Ordinal)]))];
+        // urls.tsv gives each article's address; most carry the publication date (/2018/04/17/), as news sites' do.
+        var dates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        var urls = Path.Combine(folder, "urls.tsv");
+        if (File.Exists(urls))
+        {
+            foreach (var line in File.ReadLines(urls).Skip(1))
+            {
+                var columns = line.Split('\t');
+                var match = columns.Length >= 3 ? UrlDate().Match(columns[2]) : System.Text.RegularExpressions.Match.Empty;
+                if (match.Success && DateOnly.TryParseExact(match.Value.Trim('/'), "yyyy'/'MM'/'dd", out var date))
+                {
+                    dates[$"{columns[0]}_{columns[1]}"] = date;
+                }
+            }
+        }
+
+        return [.. order.Select(doc => new ClusterDocument(
+            doc, texts[doc].ToString(), doc[..doc.IndexOf('/', StringComparison.Ordinal)],
+            dates.TryGetValue(doc[(doc.LastIndexOf('/') + 1)..], out var d) ? d : null))];
     }
 
     /// <summary>The documents in a reproducible shuffled order (Fisher–Yates with a seeded generator).</summary>
@@ -109,7 +131,7 @@ public static class StoryEvaluation
     {
         var extractor = new StoryFeatureExtractor();
         var features = documents.AsParallel().AsOrdered()
-            .Select(d => extractor.Extract(new Article { Id = d.Id, Text = d.Text, Metadata = new ArticleMetadata { Source = d.Id } }))
+            .Select(d => extractor.Extract(new Article { Id = d.Id, Text = d.Text, Metadata = new ArticleMetadata { Source = d.Id, Published = d.Published } }))
             .ToList();
         var clusterer = new StoryClusterer(options);
         foreach (var f in features)

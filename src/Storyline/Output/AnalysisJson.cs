@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Storyline.Stories;
 using Storyline.Text;
 
 namespace Storyline.Output;
@@ -65,19 +66,39 @@ public sealed record EntityJson(
     string Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<string> Descriptors,
     IReadOnlyList<string> Articles, int Mentions);
 
+/// <summary>A story (OUTPUT.md). Added after version 1 was written, all optional: number discrepancies and the
+/// copies among the articles (article id → the article it copies).</summary>
 public sealed record StoryJson(
     string Id, string Title, IReadOnlyList<string> Articles, IReadOnlyList<string> Outlets, string? Start, string? End,
-    IReadOnlyList<StatementJson> Statements, IReadOnlyList<StoryEntityJson> Entities, IReadOnlyList<TimelineItemJson> Timeline);
+    IReadOnlyList<StatementJson> Statements, IReadOnlyList<StoryEntityJson> Entities, IReadOnlyList<TimelineItemJson> Timeline,
+    IReadOnlyList<NumberDiscrepancyJson>? Numbers = null,
+    IReadOnlyDictionary<string, string>? Copies = null);
 
-public sealed record StatementJson(string Speaker, string? SpeakerName, int Sources, IReadOnlyList<StatementQuoteJson> Quotes);
+/// <summary>A statement; <c>diffs</c> (added) compares the first wording with each other article's, word by word.</summary>
+public sealed record StatementJson(
+    string Speaker, string? SpeakerName, int Sources, IReadOnlyList<StatementQuoteJson> Quotes,
+    IReadOnlyList<WordingDiffJson>? Diffs = null);
 
-public sealed record StatementQuoteJson(string Article, int Start, int End, string Text);
+public sealed record StatementQuoteJson(string Article, int Start, int End, string Text, string? Outlet = null, bool? Direct = null);
+
+/// <summary>A word-level diff: <c>text</c> in git's word-diff notation ([-only in from-] {+only in to+}), and the pieces.</summary>
+public sealed record WordingDiffJson(string From, string To, string Text, IReadOnlyList<DiffPieceJson> Pieces);
+
+/// <summary><c>op</c>: same, removed (only in <c>from</c>) or added (only in <c>to</c>).</summary>
+public sealed record DiffPieceJson(string Op, string Text);
 
 public sealed record StoryEntityJson(string Entity, string Name, IReadOnlyList<DescriptorJson> Descriptors);
 
-public sealed record DescriptorJson(string Article, string? Outlet, string Text);
+public sealed record DescriptorJson(string Article, string? Outlet, string Text, int? Start = null, int? End = null);
 
-public sealed record TimelineItemJson(string Date, string Text, IReadOnlyList<string> Articles);
+public sealed record TimelineItemJson(string Date, string Text, IReadOnlyList<string> Articles, IReadOnlyList<SourceSpanJson>? Sources = null);
+
+/// <summary>Where something is said: an article and a span of it.</summary>
+public sealed record SourceSpanJson(string Article, int Start, int End);
+
+public sealed record NumberDiscrepancyJson(string Unit, string Context, IReadOnlyList<NumberMentionJson> Mentions);
+
+public sealed record NumberMentionJson(string Article, string? Outlet, int Start, int End, string Text, double Value);
 
 /// <summary>Builds and writes the analysis JSON.</summary>
 public static class AnalysisJson
@@ -123,6 +144,27 @@ public static class AnalysisJson
                 q.DateSpan is { } d ? Surface(d) : null, q.DateSpan?.Start, q.DateSpan?.End))],
             [.. article.Events.Select(e => new EventJson(e.Span.Start, e.Span.End, Surface(e.Span), e.Type, e.Actor, e.Target, e.Location, e.Date))]);
     }
+
+    public static StoryJson FromStory(Story story) => new(
+        story.Id,
+        story.Title,
+        story.Articles,
+        story.Outlets,
+        story.Start is { } start ? StoryBuilder.Date(start) : null,
+        story.End is { } end ? StoryBuilder.Date(end) : null,
+        [.. story.Statements.Select(s => new StatementJson(
+            s.Speaker, s.SpeakerName, s.Sources,
+            [.. s.Quotes.Select(q => new StatementQuoteJson(q.Article, q.Span.Start, q.Span.End, q.Text, q.Outlet, q.Direct))],
+            [.. s.Diffs.Select(d => new WordingDiffJson(d.From, d.To, WordDiff.Format(d.Pieces),
+                [.. d.Pieces.Select(p => new DiffPieceJson(p.Op.ToString().ToLowerInvariant(), p.Text))]))]))],
+        [.. story.Labels.Select(e => new StoryEntityJson(e.Entity, e.Name,
+            [.. e.Labels.Select(l => new DescriptorJson(l.Article, l.Outlet, l.Text, l.Span.Start, l.Span.End))]))],
+        [.. story.Timeline.Select(t => new TimelineItemJson(t.Date, t.Text,
+            [.. t.Sources.Select(s => s.Article).Distinct()],
+            [.. t.Sources.Select(s => new SourceSpanJson(s.Article, s.Span.Start, s.Span.End))]))],
+        [.. story.Numbers.Select(n => new NumberDiscrepancyJson(n.Unit, n.Context,
+            [.. n.Mentions.Select(m => new NumberMentionJson(m.Article, m.Outlet, m.Span.Start, m.Span.End, m.Text, m.Value))]))],
+        story.CopyOf.Count > 0 ? story.CopyOf.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) : null);
 
     public static string Serialize(AnalysisDocument document) => JsonSerializer.Serialize(document, Options);
 

@@ -27,10 +27,13 @@ public sealed record ArticleFeatures(string ArticleId, DateOnly? Date, Immutable
 /// entity layer fills <see cref="Article.Entities"/>; <see cref="EntityOrNameKeys"/> prefers entity ids, so resolved
 /// identities ("Zelensky" = "Volodymyr Zelensky" = "the Ukrainian president") slot in without touching clustering.
 /// </summary>
+/// <summary>An entity key and the mention it comes from.</summary>
+public readonly record struct EntityKey(string Key, TextSpan Span);
+
 public interface IEntityKeySource
 {
-    /// <summary>One key per mention, repeated per occurrence.</summary>
-    IEnumerable<string> Keys(Article article);
+    /// <summary>One key per mention, repeated per occurrence, with the mention's span.</summary>
+    IEnumerable<EntityKey> Keys(Article article);
 }
 
 /// <summary>Capitalised words that are not sentence-initial function words: "Dmitry", "Peskov", "Minsk", "NATO".
@@ -39,7 +42,7 @@ public sealed class NameWordKeys : IEntityKeySource
 {
     public static readonly NameWordKeys Instance = new();
 
-    public IEnumerable<string> Keys(Article article)
+    public IEnumerable<EntityKey> Keys(Article article)
     {
         var words = StoryText.Words(article).ToList();
         // A capital at a sentence start says nothing: "Police said…" is a name only if "police" never occurs in lower case.
@@ -66,7 +69,7 @@ public sealed class NameWordKeys : IEntityKeySource
                 continue;
             }
 
-            yield return key;
+            yield return new EntityKey(key, word.Span);
         }
     }
 }
@@ -76,8 +79,8 @@ public sealed class EntityOrNameKeys : IEntityKeySource
 {
     public static readonly EntityOrNameKeys Instance = new();
 
-    public IEnumerable<string> Keys(Article article) =>
+    public IEnumerable<EntityKey> Keys(Article article) =>
         article.Entities.IsDefaultOrEmpty
             ? NameWordKeys.Instance.Keys(article)
-            : article.Entities.Select(e => e.Entity);
+            : article.Entities.Select(e => new EntityKey(e.Entity, e.Span));
 }

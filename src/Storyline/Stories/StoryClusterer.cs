@@ -119,6 +119,11 @@ public sealed class StoryClusterer(StoryOptions? options = null)
             Index(vector, story);
         }
 
+        foreach (var (id, _) in vector)
+        {
+            _documentFrequency[id]++;
+        }
+
         _articles.Add(new ArticleEntry(article.ArticleId, assignment.Story, copy >= 0 ? _articles[copy].Original : index, article.Signature));
         IndexSignature(article.Signature, index);
         return assignment;
@@ -151,7 +156,7 @@ public sealed class StoryClusterer(StoryOptions? options = null)
     private readonly record struct ArticleEntry(string Id, int Story, int Original, ulong[] Signature);
 
     /// <summary>The article's features as (feature id, raw weight) with raw weight = (1 + ln tf) · kind weight,
-    /// L2-normalised; document frequencies are counted here.</summary>
+    /// L2-normalised (document frequencies are counted after the article is placed).</summary>
     private List<(int Id, float Weight)> Weigh(ArticleFeatures article)
     {
         var vector = new List<(int, float)>(article.Features.Length);
@@ -166,7 +171,6 @@ public sealed class StoryClusterer(StoryOptions? options = null)
                 _documentFrequency.Add(0);
             }
 
-            _documentFrequency[id]++;
             var weight = (1 + Math.Log(f.Count)) * f.Kind switch
             {
                 FeatureKind.Entity => _options.EntityWeight,
@@ -186,7 +190,9 @@ public sealed class StoryClusterer(StoryOptions? options = null)
         return vector;
     }
 
-    private double Idf(int feature) => Math.Log((_articles.Count + 2.0) / (_documentFrequency[feature] + 0.5));
+    /// <summary>IDF over the articles before this one, ln(1 + (N + 1) / (df + 1)): it never reaches zero, so in a
+    /// small collection (two articles) a shared name still counts, only less than a name that nothing else has.</summary>
+    private double Idf(int feature) => Math.Log(1 + (_articles.Count + 1.0) / (_documentFrequency[feature] + 1.0));
 
     private (int Best, double BestScore, int Second, double SecondScore) BestCandidates(List<(int Id, float Weight)> vector, DateOnly? date)
     {

@@ -15,22 +15,39 @@ public sealed class StoryFeatureExtractor(IEntityKeySource? keys = null)
     public ArticleFeatures Extract(Article article)
     {
         var counts = new Dictionary<(string, FeatureKind), int>();
-        void Count(string key, FeatureKind kind) =>
-            counts[(key, kind)] = counts.GetValueOrDefault((key, kind)) + 1;
+        void Count(string key, FeatureKind kind, int weight = 1) =>
+            counts[(key, kind)] = counts.GetValueOrDefault((key, kind)) + weight;
 
+        var words = StoryText.Words(article).ToList();
+        // The lead (the first sentence) says what the story is: its words count twice, as do the title's.
+        var leadEnd = words.Skip(1).FirstOrDefault(w => w.SentenceInitial) is { Span.Start: > 0 } second ? second.Span.Start : int.MaxValue;
         var entityKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in _keys.Keys(article))
         {
-            Count(key, FeatureKind.Entity);
-            entityKeys.Add(key.ToLowerInvariant());
+            Count(key.Key, FeatureKind.Entity, key.Span.Start < leadEnd ? 2 : 1);
+            entityKeys.Add(key.Key.ToLowerInvariant());
+        }
+
+        if (article.Metadata.Title is { Length: > 0 } title)
+        {
+            foreach (var word in StoryText.Words(title, new TextSpan(0, title.Length)))
+            {
+                var surface = title.AsSpan(word.Span.Start, word.Span.Length);
+                var key = StoryText.Normalise(surface);
+                if (key.Length >= 2 && !StoryText.StopWords.Contains(key.ToLowerInvariant()) && !StoryText.IsNumber(surface))
+                {
+                    Count(key, entityKeys.Contains(key.ToLowerInvariant()) ? FeatureKind.Entity : FeatureKind.Term, 2);
+                }
+            }
         }
 
         var shingles = new List<ulong>();
         var window = new ulong[MinHash.ShingleWords];
         var seen = 0;
-        foreach (var word in StoryText.Words(article))
+        foreach (var word in words)
         {
             var surface = article.Slice(word.Span);
+            var weight = word.Span.Start < leadEnd ? 2 : 1;
             window[seen++ % window.Length] = MinHash.HashWord(surface);
             if (seen >= window.Length)
             {
@@ -42,7 +59,7 @@ public sealed class StoryFeatureExtractor(IEntityKeySource? keys = null)
                 // Single digits ("3 people") are everywhere; longer numbers and decimals ("6.1", "2008", "160") tell events apart.
                 if (surface.Length >= 2)
                 {
-                    Count(surface.ToString().Replace(",", "", StringComparison.Ordinal), FeatureKind.Number);
+                    Count(surface.ToString().Replace(",", "", StringComparison.Ordinal), FeatureKind.Number, weight);
                 }
 
                 continue;
@@ -59,7 +76,7 @@ public sealed class StoryFeatureExtractor(IEntityKeySource? keys = null)
                 continue;
             }
 
-            Count(term, FeatureKind.Term);
+            Count(term, FeatureKind.Term, weight);
         }
 
         var features = counts.Select(c => new FeatureCount(c.Key.Item1, c.Key.Item2, c.Value))
