@@ -11,6 +11,7 @@ public static class MarkdownReport
         var md = new StringBuilder();
         md.AppendLine("# Storyline analysis").AppendLine();
         md.AppendLine($"{document.Articles.Count} article(s) analysed, {document.Errors.Count} skipped.").AppendLine();
+        RenderStories(md, document);
         foreach (var a in document.Articles)
         {
             md.AppendLine($"## {Escape(a.Title ?? a.Id)}").AppendLine();
@@ -93,6 +94,103 @@ public static class MarkdownReport
 
         return md.ToString();
     }
+
+    /// <summary>Stories first, as in the text report: stories of several articles in full, then a list of the rest.</summary>
+    private static void RenderStories(StringBuilder md, AnalysisDocument document)
+    {
+        if (document.Stories.Count == 0)
+        {
+            return;
+        }
+
+        var cite = TextReport.Citations(document);
+        var full = document.Stories.Count <= TextReport.DetailLimit ? document.Stories : document.Stories.Where(s => s.Articles.Count > 1).Take(TextReport.DetailLimit).ToList();
+        foreach (var story in full)
+        {
+            md.AppendLine($"## Story: {Escape(story.Title)}").AppendLine();
+            md.AppendLine($"- **Articles**: {Escape(string.Join(" · ", story.Articles.Select(a => story.Copies?.GetValueOrDefault(a) is { } o ? $"{cite(a)} (copy of {cite(o)})" : cite(a))))}");
+            md.AppendLine($"- **Outlets**: {Escape(story.Outlets.Count == 0 ? "not named" : string.Join(", ", story.Outlets))}");
+            md.AppendLine($"- **Dates**: {TextReport.Dates(story)}").AppendLine();
+            if (story.Timeline.Count > 0)
+            {
+                md.AppendLine("### Timeline").AppendLine();
+                md.AppendLine("| Date | What | Articles |").AppendLine("|---|---|---|");
+                foreach (var item in story.Timeline)
+                {
+                    md.AppendLine($"| {item.Date} | {Escape(TextReport.Shorten(item.Text, 300))} | {Escape(string.Join(", ", item.Articles.Select(cite)))} |");
+                }
+
+                md.AppendLine();
+            }
+
+            var statements = story.Statements.Where(s => s.Sources > 1).Concat(story.Statements.Where(s => s.Sources <= 1)).Take(8).ToList();
+            if (statements.Count > 0)
+            {
+                md.AppendLine("### Statements").AppendLine();
+                foreach (var statement in statements)
+                {
+                    md.AppendLine($"- **{Escape(statement.SpeakerName ?? statement.Speaker)}** · {statement.Sources} source{(statement.Sources == 1 ? "" : "s")}");
+                    foreach (var quote in statement.Quotes)
+                    {
+                        md.AppendLine($"  - {Escape(cite(quote.Article))}: {Escape(TextReport.Shorten(quote.Text, 300))}");
+                    }
+
+                    foreach (var diff in statement.Diffs ?? [])
+                    {
+                        md.AppendLine($"  - wording {Escape(cite(diff.From))} → {Escape(cite(diff.To))}: {DiffMarkdown(diff)}");
+                    }
+                }
+
+                md.AppendLine();
+            }
+
+            if (story.Entities.Count > 0)
+            {
+                md.AppendLine("### Labels per outlet").AppendLine();
+                md.AppendLine("| Entity | Article | Label |").AppendLine("|---|---|---|");
+                foreach (var entity in story.Entities.Take(10))
+                {
+                    foreach (var d in entity.Descriptors)
+                    {
+                        md.AppendLine($"| {Escape(entity.Name)} | {Escape(cite(d.Article))} | {Escape(d.Text)} |");
+                    }
+                }
+
+                md.AppendLine();
+            }
+
+            if (story.Numbers is { Count: > 0 } numbers)
+            {
+                md.AppendLine("### Numbers that differ").AppendLine();
+                foreach (var n in numbers)
+                {
+                    md.AppendLine($"- {Escape(n.Unit)} ({Escape(n.Context)}): {Escape(string.Join(" vs ", n.Mentions.Select(m => $"\"{m.Text}\" ({cite(m.Article)})")))}");
+                }
+
+                md.AppendLine();
+            }
+        }
+
+        var rest = document.Stories.Except(full).ToList();
+        if (rest.Count > 0)
+        {
+            md.AppendLine("## Other stories").AppendLine();
+            foreach (var story in rest.Take(50))
+            {
+                md.AppendLine($"- {Escape(TextReport.Shorten(story.Title, 120))} ({story.Articles.Count} article{(story.Articles.Count == 1 ? "" : "s")}, {TextReport.Dates(story)})");
+            }
+
+            md.AppendLine();
+        }
+    }
+
+    /// <summary>A wording diff with removed words struck through and added words in bold.</summary>
+    private static string DiffMarkdown(WordingDiffJson diff) => string.Join(" ", diff.Pieces.Select(p => p.Op switch
+    {
+        "removed" => "~~" + Escape(p.Text) + "~~",
+        "added" => "**" + Escape(p.Text) + "**",
+        _ => Escape(p.Text),
+    }));
 
     /// <summary>Article text is untrusted: neutralise Markdown/HTML syntax so it renders as the words it is.</summary>
     internal static string Escape(string text)

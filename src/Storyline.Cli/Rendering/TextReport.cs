@@ -16,6 +16,7 @@ public static class TextReport
     {
         var articles = document.Articles;
         console.Write(new Rule($"[bold]Storyline[/] · {articles.Count} article{(articles.Count == 1 ? "" : "s")} analysed, {document.Errors.Count} skipped · {elapsed.TotalSeconds:0.00} s").LeftJustified());
+        RenderStories(console, document);
         if (articles.Count > DetailLimit)
         {
             console.Write(Overview(articles));
@@ -128,6 +129,126 @@ public static class TextReport
                 console.MarkupLineInterpolated($"  {e.Type} [grey]{e.Actor ?? "?"} → {e.Target ?? "?"} {e.Date ?? ""}[/]: {Excerpt(article.Text, e.Start, e.End, 200)}");
             }
         }
+    }
+
+    /// <summary>Stories come first: they are what a person reads first. Up to <see cref="DetailLimit"/> stories of
+    /// several articles in full (title, outlets, timeline, statements with sources and wording differences, labels per
+    /// outlet, number discrepancies); the rest as a table.</summary>
+    private static void RenderStories(IAnsiConsole console, AnalysisDocument document)
+    {
+        if (document.Stories.Count == 0)
+        {
+            return;
+        }
+
+        var shared = document.Stories.Where(s => s.Articles.Count > 1).ToList();
+        var single = document.Stories.Count - shared.Count;
+        console.WriteLine();
+        console.MarkupLineInterpolated($"[bold]{document.Stories.Count} stor{(document.Stories.Count == 1 ? "y" : "ies")}[/]: {shared.Count} reported by several articles, {single} by one.");
+        var cite = Citations(document);
+        var full = document.Stories.Count <= DetailLimit ? document.Stories : shared.Take(DetailLimit).ToList();
+        foreach (var story in full)
+        {
+            RenderStory(console, story, cite);
+        }
+
+        var rest = document.Stories.Except(full).ToList();
+        if (rest.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Simple).AddColumns("Story", "Articles", "Outlets", "Dates");
+            foreach (var story in rest.Take(50))
+            {
+                table.AddRow(Markup.Escape(Shorten(story.Title, 90)), story.Articles.Count.ToString(), Markup.Escape(string.Join(", ", story.Outlets)), Markup.Escape(Dates(story)));
+            }
+
+            console.Write(table);
+            if (rest.Count > 50)
+            {
+                console.MarkupLineInterpolated($"[grey]… and {rest.Count - 50} more stories (see --format json).[/]");
+            }
+        }
+    }
+
+    private static void RenderStory(IAnsiConsole console, StoryJson story, Func<string, string> cite)
+    {
+        console.WriteLine();
+        console.Write(new Rule($"[bold yellow]Story[/] [bold]{Markup.Escape(Shorten(story.Title, 110))}[/]").LeftJustified());
+        var facts = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
+        facts.AddRow("[grey]Articles[/]", Markup.Escape(string.Join(" · ", story.Articles.Select(a => story.Copies?.GetValueOrDefault(a) is { } o ? $"{cite(a)} (copy of {cite(o)})" : cite(a)))));
+        facts.AddRow("[grey]Outlets[/]", Markup.Escape(story.Outlets.Count == 0 ? "not named" : string.Join(", ", story.Outlets)));
+        facts.AddRow("[grey]Dates[/]", Markup.Escape(Dates(story)));
+        console.Write(facts);
+
+        if (story.Timeline.Count > 0)
+        {
+            console.MarkupLine("[bold]Timeline[/]");
+            foreach (var item in story.Timeline)
+            {
+                console.MarkupLineInterpolated($"  [bold]{item.Date,-10}[/] {Shorten(item.Text, 220)} [grey]({string.Join(", ", item.Articles.Select(cite))})[/]");
+            }
+        }
+
+        var statements = story.Statements.Where(s => s.Sources > 1).Concat(story.Statements.Where(s => s.Sources <= 1)).Take(8).ToList();
+        if (statements.Count > 0)
+        {
+            console.MarkupLine("[bold]Statements[/]");
+            foreach (var statement in statements)
+            {
+                var sources = statement.Sources == 1 ? "1 source" : $"{statement.Sources} sources";
+                console.MarkupLineInterpolated($"  [bold]{statement.SpeakerName ?? statement.Speaker}[/] [grey]· {sources}[/]");
+                foreach (var quote in statement.Quotes)
+                {
+                    console.MarkupLineInterpolated($"    [grey]{cite(quote.Article)}:[/] {Shorten(quote.Text, 260)}");
+                }
+
+                foreach (var diff in statement.Diffs ?? [])
+                {
+                    console.MarkupLineInterpolated($"    [grey]wording {cite(diff.From)} → {cite(diff.To)}:[/] {Shorten(diff.Text, 400)}");
+                }
+            }
+
+            if (story.Statements.Count > statements.Count)
+            {
+                console.MarkupLineInterpolated($"  [grey]… {story.Statements.Count - statements.Count} more statements in the JSON.[/]");
+            }
+        }
+
+        if (story.Entities.Count > 0)
+        {
+            console.MarkupLine("[bold]Labels per outlet[/]");
+            foreach (var entity in story.Entities.Take(10))
+            {
+                var labels = entity.Descriptors.GroupBy(d => d.Article).Select(g => $"{cite(g.Key)}: {string.Join(" / ", g.Select(d => $"\"{d.Text}\"").Distinct())}");
+                console.MarkupLineInterpolated($"  [bold]{entity.Name}[/] [grey]—[/] {string.Join("; ", labels)}");
+            }
+        }
+
+        if (story.Numbers is { Count: > 0 } numbers)
+        {
+            console.MarkupLine("[bold]Numbers that differ[/]");
+            foreach (var n in numbers)
+            {
+                console.MarkupLineInterpolated($"  {n.Unit} [grey]({n.Context})[/]: {string.Join(" vs ", n.Mentions.Select(m => $"\"{m.Text}\" ({cite(m.Article)})"))}");
+            }
+        }
+    }
+
+    /// <summary>How an article is named in a story: its outlet, with the article id when the outlet has several
+    /// articles or is unknown.</summary>
+    internal static Func<string, string> Citations(AnalysisDocument document)
+    {
+        var outlets = document.Articles.ToDictionary(a => a.Id, a => a.Outlet, StringComparer.Ordinal);
+        var perOutlet = document.Articles.Where(a => a.Outlet is not null).GroupBy(a => a.Outlet!).ToDictionary(g => g.Key, g => g.Count());
+        return id => outlets.GetValueOrDefault(id) is { } outlet && perOutlet[outlet] == 1 ? outlet : outlets.GetValueOrDefault(id) is { } o ? $"{o} {id}" : id;
+    }
+
+    internal static string Dates(StoryJson story) =>
+        story.Start is null ? "undated" : story.Start == story.End ? story.Start : $"{story.Start} – {story.End}";
+
+    internal static string Shorten(string text, int max)
+    {
+        var s = text.ReplaceLineEndings(" ");
+        return s.Length <= max ? s : s[..(max - 1)] + "…";
     }
 
     internal static string DateLine(ArticleJson article) =>

@@ -64,7 +64,7 @@ public sealed class NameWordKeys : IEntityKeySource
             }
 
             var key = StoryText.Normalise(surface);
-            if (StoryText.StopWords.Contains(key.ToLowerInvariant()) || (word.SentenceInitial && lower.Contains(key)))
+            if ((!Names.IsAcronym(key) && StoryText.StopWords.Contains(key.ToLowerInvariant())) || (word.SentenceInitial && lower.Contains(key)))
             {
                 continue;
             }

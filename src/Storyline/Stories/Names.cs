@@ -35,8 +35,25 @@ public static class Names
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Capitalised words that start a sentence or a clause and are never part of a name.</summary>
+    /// <remarks>An all-capital word is an acronym ("US" is not "us").</remarks>
     private static bool IsFunctionWord(ReadOnlySpan<char> word) =>
-        StoryText.StopWords.Contains(word.ToString().ToLowerInvariant());
+        !IsAcronym(word) && StoryText.StopWords.Contains(word.ToString().ToLowerInvariant());
+
+    internal static bool IsAcronym(ReadOnlySpan<char> word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        return letters >= 2;
+    }
 
     /// <summary>The key of a name: its last word, normalised. Null when the text holds no name word.</summary>
     public static string? KeyOf(ReadOnlySpan<char> name)

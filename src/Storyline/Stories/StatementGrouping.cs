@@ -70,10 +70,11 @@ public static class StatementGrouping
         foreach (var group in Enumerable.Range(0, units.Count).GroupBy(Find))
         {
             var members = group.Select(i => units[i]).ToList();
-            var first = members[0];
+            // The wordings are compared from the first direct quote: the outlets' own words, not a paraphrase.
+            var first = members.FirstOrDefault(u => u.Quotes[0].Direct) ?? members[0];
             var sources = members.Select(u => copyOf.GetValueOrDefault(u.Article.Id) ?? u.Article.Id).Distinct(StringComparer.Ordinal).Count();
             var name = members.Select(u => u.Speaker.Name).OrderByDescending(n => n.Length).First();
-            var diffs = members.Skip(1).Where(u => u.Article.Id != first.Article.Id)
+            var diffs = members.Where(u => u.Article.Id != first.Article.Id && (u.Quotes[0].Direct || !first.Quotes[0].Direct))
                 .Select(u => new WordingDiff(first.Article.Id, u.Article.Id, WordDiff.Compare(Unquoted(first.Text), Unquoted(u.Text))))
                 .ToImmutableArray();
             var quotes = members.SelectMany(u => u.Quotes.Select(q => new StatementQuote(
