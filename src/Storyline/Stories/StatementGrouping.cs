@@ -5,7 +5,7 @@ namespace Storyline.Stories;
 
 /// <summary>
 /// Groups the quotes of a story that report the same utterance: same speaker (key from <see cref="Speakers"/>),
-/// and content that overlaps — at least <see cref="MinShared"/> content words in common and an overlap coefficient
+/// and content that overlaps — at least <see cref="MinShared"/> content words in common (all of a shorter quote's, and at least two) and an overlap coefficient
 /// (shared / smaller set) of at least <see cref="MinOverlap"/>, so a partial quote matches the full one it is cut
 /// from and a paraphrase with the same key words matches the original. Grouping is single-link.
 /// </summary>
@@ -94,7 +94,9 @@ public static class StatementGrouping
         }
 
         var shared = a.Count <= b.Count ? a.Count(b.Contains) : b.Count(a.Contains);
-        return shared >= MinShared && shared >= MinOverlap * Math.Min(a.Count, b.Count);
+        // A short partial quote ("We will rebuild every home") may hold fewer than MinShared content words: all of them then.
+        var smaller = Math.Min(a.Count, b.Count);
+        return shared >= Math.Max(2, Math.Min(MinShared, smaller)) && shared >= MinOverlap * smaller;
     }
 
     private static string Unquoted(string text) => text.Trim().Trim('"', '“', '”', '‘', '’', '\'', ' ', ',');

@@ -22,10 +22,25 @@ public sealed class StoryFeatureExtractor(IEntityKeySource? keys = null)
         // The lead (the first sentence) says what the story is: its words count twice, as do the title's.
         var leadEnd = words.Skip(1).FirstOrDefault(w => w.SentenceInitial) is { Span.Start: > 0 } second ? second.Span.Start : int.MaxValue;
         var entityKeys = new HashSet<string>(StringComparer.Ordinal);
+        var keySpans = new List<TextSpan>();
         foreach (var key in _keys.Keys(article))
         {
+            keySpans.Add(key.Span);
             Count(key.Key, FeatureKind.Entity, key.Span.Start < leadEnd ? 2 : 1);
             entityKeys.Add(key.Key.ToLowerInvariant());
+        }
+
+        keySpans.Sort((a, b) => a.Start.CompareTo(b.Start));
+        // Words come in text order: one pointer over the key spans (sorted once) keeps this linear.
+        var nextKey = 0;
+        bool InsideKey(TextSpan span)
+        {
+            while (nextKey < keySpans.Count && keySpans[nextKey].End <= span.Start)
+            {
+                nextKey++;
+            }
+
+            return nextKey < keySpans.Count && keySpans[nextKey].Start <= span.Start && span.End <= keySpans[nextKey].End;
         }
 
         if (article.Metadata.Title is { Length: > 0 } title)
@@ -65,7 +80,7 @@ public sealed class StoryFeatureExtractor(IEntityKeySource? keys = null)
                 continue;
             }
 
-            if (StoryText.IsCapitalised(surface) && !word.SentenceInitial)
+            if ((StoryText.IsCapitalised(surface) && !word.SentenceInitial) || InsideKey(word.Span))
             {
                 continue; // a name: counted among the entity keys
             }
