@@ -19,7 +19,39 @@ public static class Program
             return;
         }
 
+        if (args is ["stories", ..])
+        {
+            StoryThroughput(args.Length > 1 ? int.Parse(args[1]) : 100_000);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+
+    /// <summary><c>-- stories N</c>: clustering rate (one thread) per 10,000 articles added, up to N held, with the
+    /// BBC corpus re-dated and varied as in <see cref="StoryClusteringBenchmarks"/>; a flat rate is the point.</summary>
+    private static void StoryThroughput(int total)
+    {
+        var extractor = new Storyline.Stories.StoryFeatureExtractor();
+        var corpus = Corpus.Articles;
+        var clock = Stopwatch.StartNew();
+        var features = Enumerable.Range(0, total).AsParallel().AsOrdered().Select(i => extractor.Extract(StoryClusteringBenchmarks.Variant(corpus[i % corpus.Count], i))).ToList();
+        Console.WriteLine($"features of {total} articles: {clock.Elapsed.TotalSeconds:0.0} s ({total / clock.Elapsed.TotalSeconds:0} articles/s, parallel)");
+        var clusterer = new Storyline.Stories.StoryClusterer();
+        clock.Restart();
+        var last = TimeSpan.Zero;
+        for (var i = 0; i < total; i++)
+        {
+            clusterer.Add(features[i]);
+            if ((i + 1) % 10_000 == 0)
+            {
+                var now = clock.Elapsed;
+                Console.WriteLine($"held {i + 1,7}: {10_000 / (now - last).TotalSeconds,8:0} articles/s over the last 10,000");
+                last = now;
+            }
+        }
+
+        Console.WriteLine($"{clusterer.Stories().Count} stories");
     }
 
     private static void Throughput(int rounds)

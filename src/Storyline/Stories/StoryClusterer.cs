@@ -305,8 +305,17 @@ public sealed class StoryClusterer(StoryOptions? options = null)
 
     private void Index(List<(int Id, float Weight)> vector, int story)
     {
-        foreach (var (id, _) in vector.OrderByDescending(p => p.Weight * Idf(p.Id)).Take(_options.QueryFeatures))
+        var n = Math.Min(_options.QueryFeatures, vector.Count);
+        var strongest = new (double Score, int Id)[vector.Count];
+        for (var i = 0; i < vector.Count; i++)
         {
+            strongest[i] = (-vector[i].Weight * Idf(vector[i].Id), vector[i].Id);
+        }
+
+        Array.Sort(strongest);
+        for (var k = 0; k < n; k++)
+        {
+            var id = strongest[k].Id;
             if (!_postings.TryGetValue(id, out var list))
             {
                 _postings[id] = list = [];
