@@ -288,14 +288,37 @@ internal sealed partial class TimexGrammar
 
         int? n = null;
         int afterCount;
+        var half = false;
+        var range = false;
         if ((Is(j, "a") && Is(j + 1, "couple") && Is(j + 2, "of")) || (the && Is(j, "couple") && Is(j + 1, "of")))
         {
             n = 2;
             afterCount = Is(j, "a") ? j + 3 : j + 2;
         }
+        else if (Is(j, "half") && IsAny(j + 1, "a", "an") && Unit(j + 2, out _, out var halfPlural) && !halfPlural)
+        {
+            // "half an hour" is PT30M over the whole phrase, never "an hour" (TBAQ has none; the issue's own example).
+            (n, half, afterCount) = (0, true, j + 2);
+        }
+        else if (Is(j, "a") && Is(j + 1, "half") && !the && lead is null)
+        {
+            // "a half hour", "a half-hour"
+            (n, half, afterCount) = (0, true, j + 2);
+        }
+        else if (NumberRange(j, out var low, out afterCount))
+        {
+            // "two to three weeks", "12-18 months": one expression; TIMEX3 has no range value, so the lower bound
+            // (TBAQ: "within two to three weeks" is P2W; both such ranges were split into pieces before).
+            (n, range) = (low, true);
+        }
         else if (Cardinal(j, allowArticle: !the && lead is null, out var count, out afterCount))
         {
             n = count;
+            if (HalfAfterCount(afterCount) is > 0 and var afterHalf)
+            {
+                // "5 1/2 hours", "2 1/2 years", "one and a half years" (TBAQ: 2 cases, both read as "hours"/"years").
+                (half, afterCount) = (true, afterHalf);
+            }
         }
         else if (VagueCount(j, out afterCount))
         {
@@ -348,6 +371,11 @@ internal sealed partial class TimexGrammar
         }
 
         var end = k + 1;
+        if (!half && !plural && n == 1 && !compound && Is(end, "and") && Is(end + 1, "a") && Is(end + 2, "half"))
+        {
+            // "a year and a half", "a minute and a half" (TBAQ: "a minute and a half" is PT1M30S).
+            (half, end) = (true, end + 3);
+        }
 
         // Ages ("a 70-year-old") are attributes of people, not times.
         if ((AfterHyphen(end) is var h2 && h2 > 0 && Is(h2, "old")) || Is(end, "old"))
@@ -363,7 +391,10 @@ internal sealed partial class TimexGrammar
         // Anchored: "two days ago", "a year earlier"
         if (!the && lead is null && (Is(end, "ago") || (Is(end, "earlier") && !compound)))
         {
-            return Ago(first, end + 1, unit, n);
+            // "a year and a half ago" counts in the smaller unit: 18 months ago.
+            return half && n is { } whole && TimexCalendar.InSmallerUnit(unit, whole, out var smaller, out var subCount)
+                ? Ago(first, end + 1, smaller, subCount)
+                : Ago(first, end + 1, unit, n);
         }
 
         if (!the && lead is null && n is null && plural && !compound && first == j && Is(end, "ago"))
@@ -378,7 +409,51 @@ internal sealed partial class TimexGrammar
 
         // An adjectival duration leaves its article outside: "the [three-year] conflict".
         var start = compound && the && lead is null ? first + 1 : first;
-        return M(start, end, Dur, TimexCalendar.Duration(unit, n), compound ? "duration/compound" : "duration");
+        var value = half && n is { } w ? TimexCalendar.DurationAndAHalf(unit, w) : TimexCalendar.Duration(unit, n);
+        return M(start, end, Dur, value, range ? "duration/range" : half ? "duration/half" : compound ? "duration/compound" : "duration");
+    }
+
+    /// <summary>"1/2" or "½" right after a count, or "and a half" / "and one-half": the index after it, or -1.</summary>
+    private int HalfAfterCount(int i)
+    {
+        if (i < t.Count && ((t[i].Kind == TimexTokenKind.Number && t[i].Text == "1/2") || P(i, "\u00BD")))
+        {
+            return i + 1;
+        }
+
+        if (Is(i, "and") && IsAny(i + 1, "a", "one") && Is(OptHyphen(i + 2), "half"))
+        {
+            return OptHyphen(i + 2) + 1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>"two to three", "two or three", "12-18": a range of counts; low is its lower bound.</summary>
+    private bool NumberRange(int i, out int low, out int next)
+    {
+        low = 0;
+        next = i;
+        if (i < t.Count && t[i].Kind == TimexTokenKind.Number && !t[i].IsPlainNumber && !P(i - 1, "$"))
+        {
+            var dash = t[i].Text.IndexOf('-', StringComparison.Ordinal);
+            if (dash > 0 && int.TryParse(t[i].Text.AsSpan(0, dash), System.Globalization.CultureInfo.InvariantCulture, out var a)
+                && int.TryParse(t[i].Text.AsSpan(dash + 1), System.Globalization.CultureInfo.InvariantCulture, out var b) && a < b && b <= 1000)
+            {
+                (low, next) = (a, i + 1);
+                return true;
+            }
+
+            return false;
+        }
+
+        if (Cardinal(i, false, out var from, out var afterFrom) && IsAny(afterFrom, "to", "or") && Cardinal(afterFrom + 1, false, out var to, out var afterTo) && from < to)
+        {
+            (low, next) = (from, afterTo);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>"years", "months": a vague duration (PXY) when not owned by a determiner ("the years", "those months").</summary>

@@ -10,6 +10,14 @@ namespace Storyline.Time;
 internal readonly record struct TimexMatch(int First, int End, string Type, string Value, string? Mod, string By)
 {
     public bool Suppressed => Type.Length == 0;
+
+    /// <summary>
+    /// A range of days ("March 5-7", "April 24 and 25") is two expressions, as TimeML annotates it: the first ends at
+    /// <see cref="FirstEnd"/> (a character offset; 0 = at the last token's end) and the second is <see cref="Second"/>.
+    /// </summary>
+    public int FirstEnd { get; init; }
+
+    public (int Start, int End, string Value)? Second { get; init; }
 }
 
 /// <summary>

@@ -54,8 +54,12 @@ public static class TimexTagger
             {
                 if (!match.Suppressed)
                 {
-                    var span = new TextSpan(tokens[match.First].Start, tokens[match.End - 1].End);
+                    var span = new TextSpan(tokens[match.First].Start, match.FirstEnd > 0 ? match.FirstEnd : tokens[match.End - 1].End);
                     result.Add(new TimeExpression(span, match.Type, match.Value, match.Mod, match.By));
+                    if (match.Second is { } second)
+                    {
+                        result.Add(new TimeExpression(new TextSpan(second.Start, second.End), match.Type, second.Value, match.Mod, match.By));
+                    }
                 }
 
                 i = match.End;
