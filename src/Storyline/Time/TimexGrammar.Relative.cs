@@ -691,7 +691,9 @@ internal sealed partial class TimexGrammar
         }
 
         var clock = hour == 24 ? "T24:00" : $"T{hour:00}:{minute:00}";
+        outerFirst = first;
         var day = CalendarDate(dayStart) ?? WeekdayExpression(dayStart) ?? DeicticDay(dayStart);
+        outerFirst = int.MaxValue;
         if (day is { Suppressed: false, Type: Date } dm && dm.Value.Length == 10)
         {
             return M(first, dm.End, TimeType, dm.Value + clock, "time/clock-day");

@@ -323,5 +323,19 @@ internal sealed partial class TimexGrammar
         return true;
     }
 
-    private TimeDirection TenseOf(int first, int end) => tense(first, end);
+    /// <summary>The first token of the expression being built around an inner one ("9 a.m." around "Tuesday").</summary>
+    private int outerFirst = int.MaxValue;
+
+    private TimeDirection TenseOf(int first, int end)
+    {
+        // A deadline points forward whatever the verb's tense: "has given them until 9 a.m. Tuesday", "could leave
+        // as soon as Tuesday", "remain in Miami until March 6".
+        var before = Math.Min(first, outerFirst);
+        if (IsAny(before - 1, "until", "till") || (Is(before - 1, "as") && Is(before - 2, "soon") && Is(before - 3, "as")))
+        {
+            return TimeDirection.Future;
+        }
+
+        return tense(first, end);
+    }
 }
