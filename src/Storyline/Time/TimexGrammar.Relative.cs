@@ -478,6 +478,13 @@ internal sealed partial class TimexGrammar
             return M(i, i + 2, Date, "PAST_REF", "duration/vague-ago");
         }
 
+        // Not a span of time: an age ("52 years old"), a distance in time between two events ("minutes apart"), "the
+        // early hours", the second of a pair ("weeks or months") (TBAQ: 8 spurious, none annotated).
+        if (IsAny(i + 1, "old", "apart") || (i > 0 && t[i - 1].Kind == TimexTokenKind.Number) || IsAny(i - 1, "early", "wee", "or", "and", "on"))
+        {
+            return null;
+        }
+
         // "for years", "took months": a preposition or verb before it; "years of war" is a duration too.
         return M(i, i + 1, Dur, TimexCalendar.Duration(unit, null), "duration/bare-plural");
     }
