@@ -755,8 +755,9 @@ internal sealed partial class TimexGrammar
             case "tomorrow":
                 day = Ref?.AddDays(1);
                 break;
-            case "the" when Is(i + 1, "next") && W(i + 2) is { } nx && DayParts.ContainsKey(nx):
-                day = Ref?.AddDays(1);
+            case "the" when IsAny(i + 1, "next", "following") && W(i + 2) is { } nx && DayParts.ContainsKey(nx):
+                // "the next morning" follows the day the story is telling, not the publication date.
+                day = (AnchorDay() ?? Ref)?.AddDays(1);
                 j = i + 2;
                 break;
             default:
@@ -769,6 +770,70 @@ internal sealed partial class TimexGrammar
         }
 
         return M(i, j + 1, TimeType, (day is { } d ? D(d) : "XXXX-XX-XX") + "T" + code, "time/day-part");
+    }
+
+    /// <summary>The anchor as a day, when it names one.</summary>
+    private DateOnly? AnchorDay() =>
+        Anchor is { Length: 10 } a && DateOnly.TryParseExact(a, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+
+    /// <summary>
+    /// Narrative references, counted from the last date the text named (<see cref="Anchor"/>): "that day", "that same
+    /// day", "earlier that day", "the next day", "the following day", "the day before", "that year", "later that
+    /// year", "the following year", "the following month". Without a named date they stay untagged: the publication
+    /// date would be a guess (TBAQ: 6 such phrases, all counted from a date named before them).
+    /// </summary>
+    private TimexMatch? Narrative(int i)
+    {
+        if (Anchor is not { Length: >= 4 } anchor || !int.TryParse(anchor.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
+        {
+            return null;
+        }
+
+        var first = i;
+        var j = i;
+        if (IsAny(j, "earlier", "later"))
+        {
+            j++;
+        }
+
+        int shift;
+        if (Is(j, "that") && Is(j + 1, "same"))
+        {
+            (shift, j) = (0, j + 2);
+        }
+        else if (Is(j, "that") || (Is(j, "the") && Is(j + 1, "same")))
+        {
+            (shift, j) = (0, Is(j, "that") ? j + 1 : j + 2);
+        }
+        else if (j == i && Is(j, "the") && IsAny(j + 1, "next", "following") && Is(j + 2, "day"))
+        {
+            (shift, j) = (1, j + 2);
+        }
+        else if (j == i && Is(j, "the") && Is(j + 1, "following") && IsAny(j + 2, "month", "year"))
+        {
+            (shift, j) = (1, j + 2);
+        }
+        else if (j == i && Is(j, "the") && Is(j + 1, "day") && Is(j + 2, "before") && (j + 3 >= t.Count || t[j + 3].Kind == TimexTokenKind.Punctuation))
+        {
+            return AnchorDay() is { } before ? M(first, j + 3, Date, D(before.AddDays(-1)), "narrative/day-before") : null;
+        }
+        else
+        {
+            return null;
+        }
+
+        switch (W(j))
+        {
+            case "day" when AnchorDay() is { } day:
+                return M(first, j + 1, Date, D(day.AddDays(shift)), "narrative/day");
+            case "month" when anchor.Length >= 7 && shift == 1:
+                var month = new DateOnly(year, int.Parse(anchor.AsSpan(5, 2), System.Globalization.CultureInfo.InvariantCulture), 1).AddMonths(1);
+                return M(first, j + 1, Date, TimexCalendar.Month(month.Year, month.Month), "narrative/month");
+            case "year" when !Is(j + 1, "'s"):
+                return M(first, j + 1, Date, TimexCalendar.Year(year + shift), "narrative/year");
+            default:
+                return null;
+        }
     }
 
     private static readonly Dictionary<string, string> ApproximationMods = new(StringComparer.Ordinal)

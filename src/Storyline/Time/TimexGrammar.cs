@@ -37,6 +37,12 @@ internal sealed partial class TimexGrammar
     private readonly Func<int, int, TimeDirection> tense;
     private readonly bool quarterContext;
 
+    /// <summary>
+    /// The last date the text named explicitly (a YYYY, YYYY-MM or YYYY-MM-DD value), for narrative references that
+    /// count from the story's own time, not the publication date: "that day", "the next morning", "later that year".
+    /// </summary>
+    public string? Anchor { get; set; }
+
     public TimexGrammar(List<TimexToken> tokens, DateOnly? reference, bool quarterContext)
     {
         t = tokens;
@@ -69,6 +75,7 @@ internal sealed partial class TimexGrammar
         Keep(ref best, SetExpression(i));
         Keep(ref best, ClockTime(i));
         Keep(ref best, Holiday(i));
+        Keep(ref best, Narrative(i));
         return best;
     }
 
