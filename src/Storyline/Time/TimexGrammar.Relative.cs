@@ -706,7 +706,9 @@ internal sealed partial class TimexGrammar
             return M(first, dm.End, TimeType, dm.Value + clock, "time/clock-day");
         }
 
-        var date = Ref is { } r ? D(r) : "XXXX-XX-XX";
+        // A clock time with no day of its own belongs to the day the story is telling ("was shot at 10 p.m." after "on
+        // Oct. 23"), which is the publication day when the text has named no other (AQUAINT: +2 TIME values, TimeBank ±0).
+        var date = (AnchorDay() ?? Ref) is { } r ? D(r) : "XXXX-XX-XX";
         return M(first, end, TimeType, date + clock, "time/clock");
     }
 
