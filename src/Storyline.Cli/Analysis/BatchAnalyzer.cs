@@ -3,6 +3,7 @@ using Storyline.Ingest;
 using Storyline.Output;
 using Storyline.Pipeline;
 using Storyline.Text;
+using Storyline.Time;
 
 namespace Storyline.Cli.Analysis;
 
@@ -36,6 +37,7 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
     {
         var clock = Stopwatch.StartNew();
         var articles = new List<Article>();
+        var inputs = new List<Article>();
         var errors = new List<AnalysisError>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var done = 0;
@@ -47,10 +49,12 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
                     errors.Add(new AnalysisError(error.Source, error.Error));
                     break;
                 case ArticleRead { Article: var article }:
-                    var (analysed, failure) = Analyse(WithDefaults(UniqueId(article, ids)), cancellationToken);
+                    var input = WithDefaults(UniqueId(article, ids));
+                    var (analysed, failure) = Analyse(input, cancellationToken);
                     if (analysed is not null)
                     {
                         articles.Add(analysed);
+                        inputs.Add(input);
                     }
                     else
                     {
@@ -63,8 +67,44 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
             progress?.Invoke(++done);
         }
 
+        LendStoryDates(articles, inputs, errors, cancellationToken);
         return new BatchResult(articles, errors, clock.Elapsed);
     }
+
+    /// <summary>
+    /// An article still without a date after its own pass may take one from a dated article of the same story in this
+    /// run (<see cref="StoryDateEvidence"/>: shared names, and its own weekdays and dates agreeing). It is then analysed
+    /// again with that date set as inferred, so every stage sees the same reference. Only dates from metadata or the
+    /// user are lent, so the result does not depend on the order of the inputs.
+    /// </summary>
+    private void LendStoryDates(List<Article> articles, List<Article> inputs, List<AnalysisError> errors, CancellationToken cancellationToken)
+    {
+        var lent = new List<(int Index, DateOnly Date)>();
+        for (var k = 0; k < articles.Count; k++)
+        {
+            if (articles[k].Metadata.Published is null && StoryDateEvidence.Lend(articles[k], articles) is { } found)
+            {
+                lent.Add((k, found.Date));
+            }
+        }
+
+        foreach (var (k, date) in lent)
+        {
+            var input = inputs[k] with { Metadata = inputs[k].Metadata with { Published = date, PublishedFrom = PublishedFrom.Inferred } };
+            var (analysed, failure) = Analyse(input, cancellationToken);
+            if (analysed is not null)
+            {
+                articles[k] = analysed;
+            }
+            else
+            {
+                // The first pass succeeded; keep it, and say why the date could not be applied.
+                errors.Add(new AnalysisError(input.Metadata.Source, "story date " + TimexDay(date) + " not applied: " + failure));
+            }
+        }
+    }
+
+    private static string TimexDay(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private (Article? Article, string? Error) Analyse(Article article, CancellationToken cancellationToken)
     {

@@ -251,8 +251,14 @@ public static class TextReport
         return s.Length <= max ? s : s[..(max - 1)] + "…";
     }
 
-    internal static string DateLine(ArticleJson article) =>
-        article.Published is null ? "unknown" : $"{article.Published} (from {article.PublishedFrom})";
+    internal static string DateLine(ArticleJson article) => article.Published is null
+        ? "unknown"
+        : article.PublishedFrom switch
+        {
+            "inferred" => $"{article.Published} (inferred from the text)",
+            "option" => $"{article.Published} (from --published)",
+            _ => $"{article.Published} (from {article.PublishedFrom})",
+        };
 
     internal static string Counts(ArticleJson a) =>
         $"{a.Sentences.Count} sentences · {a.Entities.Count} entities · {a.Times.Count} times · {a.Quotes.Count} quotes · {a.Events.Count} events · {a.Ignored.Count} ignored";

@@ -8,7 +8,7 @@ namespace Storyline.Stories;
 /// A story's timeline: every sentence that carries a resolved calendar date (a day, a month or a year from the time
 /// layer: "Feb. 24", "the end of February", "in 2022") becomes an item at that date; items of different articles on
 /// the same date whose sentences say the same thing (content-word overlap, as for statements) are one item citing
-/// both. A sentence with several dates ("in 2014 and 2015") is placed at its first. Ordered by date, then by where
+/// both. A sentence with several dates ("before Trump said Tuesday … and before the clash on Friday") is placed at each. Ordered by date, then by where
 /// it was first said. Dates the time layer could not anchor (XXXX-02-27 in an undated article) are left out.
 /// </summary>
 public static partial class Timelines
@@ -23,7 +23,7 @@ public static partial class Timelines
         var items = new List<Item>();
         foreach (var article in articles)
         {
-            var placed = new HashSet<int>();
+            var placed = new HashSet<(int, string)>();
             foreach (var time in article.Times)
             {
                 if (time.Type != "DATE" || !CalendarDate().IsMatch(time.Value))
@@ -32,7 +32,7 @@ public static partial class Timelines
                 }
 
                 var sentenceIndex = SentenceOf(article, time.Span.Start);
-                if (sentenceIndex < 0 || !placed.Add(sentenceIndex))
+                if (sentenceIndex < 0 || !placed.Add((sentenceIndex, time.Value)))
                 {
                     continue;
                 }

@@ -50,6 +50,18 @@ internal static class TenseDetector
             }
 
             var cue = Cue(token.Text, token.Capital);
+            if (cue == TimeDirection.Future && token.Text == "set" && !(i + 1 < tokens.Count && tokens[i + 1].Text == "to"))
+            {
+                // "set Friday as the deadline" is a past verb; only "set to" points forward.
+                cue = TimeDirection.Past;
+            }
+
+            if (token.Text is "was" or "were" or "is" or "are" && i + 1 < tokens.Count && tokens[i + 1].Text is "planning" or "expected" or "scheduled" or "due" or "going" or "set")
+            {
+                // "were planning to drive", "is expected to": the auxiliary carries the plan, which points forward.
+                cue = TimeDirection.Future;
+            }
+
             if (cue == TimeDirection.Past && token.Text is not ("was" or "were" or "had" or "did" or "said" or "says" or "ago" or "yesterday" or "last" or "earlier"))
             {
                 // A participle takes the tense of its auxiliary: "will be named" is future, "is expected" present.

@@ -115,6 +115,52 @@ internal static class TimexCalendar
     }
 
     /// <summary>
+    /// A count of a unit and a half in the next smaller unit when that is whole: 1.5 years = 18 months, 5.5 hours =
+    /// 330 minutes. False when there is no such unit (a week and a half is 10.5 days).
+    /// </summary>
+    public static bool InSmallerUnit(TimeUnit unit, int whole, out TimeUnit smaller, out int count)
+    {
+        (smaller, var factor) = unit switch
+        {
+            TimeUnit.Century => (TimeUnit.Year, 100),
+            TimeUnit.Decade => (TimeUnit.Year, 10),
+            TimeUnit.Year => (TimeUnit.Month, 12),
+            TimeUnit.Half => (TimeUnit.Month, 6),
+            TimeUnit.Day => (TimeUnit.Hour, 24),
+            TimeUnit.Hour => (TimeUnit.Minute, 60),
+            TimeUnit.Minute => (TimeUnit.Second, 60),
+            _ => (unit, 0),
+        };
+        count = whole * factor + factor / 2;
+        return factor > 0 && factor % 2 == 0;
+    }
+
+    /// <summary>
+    /// "2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M, "half an hour" = PT30M, "a day and a half" = P1DT12H,
+    /// "a decade and a half" = P15Y: the whole part in its unit and the half in the next smaller one, as TimeBank
+    /// writes them; where the half is no whole count of anything smaller, a decimal (P1.5W).
+    /// </summary>
+    public static string DurationAndAHalf(TimeUnit unit, int whole)
+    {
+        var w = whole.ToString(CultureInfo.InvariantCulture);
+        return unit switch
+        {
+            TimeUnit.Century => $"P{whole * 100 + 50}Y",
+            TimeUnit.Decade => $"P{whole * 10 + 5}Y",
+            TimeUnit.Year => whole == 0 ? "P6M" : $"P{w}Y6M",
+            TimeUnit.Half => $"P{whole * 6 + 3}M",
+            TimeUnit.Day => whole == 0 ? "PT12H" : $"P{w}DT12H",
+            TimeUnit.Hour => whole == 0 ? "PT30M" : $"PT{w}H30M",
+            TimeUnit.Minute => whole == 0 ? "PT30S" : $"PT{w}M30S",
+            TimeUnit.Second => $"PT{w}.5S",
+            TimeUnit.Week => $"P{w}.5W",
+            TimeUnit.Month => $"P{w}.5M",
+            TimeUnit.Quarter => $"P{whole * 3 + 1}.5M",
+            _ => Duration(unit, whole),
+        };
+    }
+
+    /// <summary>
     /// The weekday nearest the reference in the direction the tense points: past (or unknown) = on or before the
     /// reference, future = on or after. "clashed on Friday" written on Wednesday 2025-03-05 is 2025-02-28.
     /// </summary>

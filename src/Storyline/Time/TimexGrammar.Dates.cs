@@ -35,6 +35,11 @@ internal sealed partial class TimexGrammar
         if (MonthWord(i, out var month))
         {
             var j = i + 1;
+            if (DayRange(j, month, out var fromDay, out var toDay, out var dash))
+            {
+                return MonthDayRange(first, j, month, fromDay, toDay, dash);
+            }
+
             if (DayNumber(j, out var day, out var afterDay))
             {
                 if (!TimexCalendar.DayExists(month, day))
@@ -51,7 +56,18 @@ internal sealed partial class TimexGrammar
                         : M(first, afterYear, "", "", "date/impossible");
                 }
 
-                return M(first, afterDay, Date, MonthDay(month, day, first, afterDay), weekday > 0 ? "date/weekday-month-day" : "date/month-day");
+                var value = MonthDay(month, day, first, afterDay);
+                if (IsAny(afterDay, "and", "or", "to", "through") && afterDay + 1 < t.Count && t[afterDay + 1].IsPlainNumber
+                    && t[afterDay + 1].Value is var other && other > day && TimexCalendar.DayExists(month, other)
+                    && (afterDay + 2 >= t.Count || t[afterDay + 2].Kind == TimexTokenKind.Punctuation))
+                {
+                    // "April 24 and 25": the second day is a date of its own, in the same month (TBAQ: 1 case).
+                    var second = t[afterDay + 1];
+                    return M(first, afterDay + 2, Date, value, "date/month-day-pair")
+                        with { FirstEnd = t[afterDay - 1].End, Second = (second.Start, second.End, SameMonth(value, other)) };
+                }
+
+                return M(first, afterDay, Date, value, weekday > 0 ? "date/weekday-month-day" : "date/month-day");
             }
 
             if (weekday > 0)
@@ -113,6 +129,48 @@ internal sealed partial class TimexGrammar
 
         return null;
     }
+
+    /// <summary>"5-7" after a month: two days of it joined by a dash, the first before the second.</summary>
+    private bool DayRange(int i, int month, out int from, out int to, out int dash)
+    {
+        from = to = 0;
+        dash = -1;
+        if (i >= t.Count || t[i].Kind != TimexTokenKind.Number || t[i].IsPlainNumber)
+        {
+            return false;
+        }
+
+        var s = t[i].Text;
+        dash = s.IndexOf('-', StringComparison.Ordinal);
+        return dash is 1 or 2 && s.Length - dash - 1 is 1 or 2
+            && int.TryParse(s.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out from)
+            && int.TryParse(s.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out to)
+            && from < to && TimexCalendar.DayExists(month, from) && TimexCalendar.DayExists(month, to);
+    }
+
+    /// <summary>"March 5-7", "March 5-7, 2025": the first day and the last, each its own expression.</summary>
+    private TimexMatch MonthDayRange(int first, int j, int month, int from, int to, int dash)
+    {
+        var end = j + 1;
+        var k = P(end, ",") ? end + 1 : end;
+        string value;
+        if (YearAt(k, out var year, out var afterYear) && TimexCalendar.TryDate(year, month, from, out var d1) && TimexCalendar.TryDate(year, month, to, out _))
+        {
+            value = D(d1);
+            end = afterYear;
+        }
+        else
+        {
+            value = MonthDay(month, from, first, end);
+        }
+
+        var token = t[j];
+        return M(first, end, Date, value, "date/month-day-range")
+            with { FirstEnd = token.Start + dash, Second = (token.Start + dash + 1, t[end - 1].End, SameMonth(value, to)) };
+    }
+
+    /// <summary>The value of another day in the month of a YYYY-MM-DD (or XXXX-MM-DD) value.</summary>
+    private static string SameMonth(string dayValue, int day) => string.Create(CultureInfo.InvariantCulture, $"{dayValue.AsSpan(0, 8)}{day:00}");
 
     private bool Ordinalish(int i) => i + 1 < t.Count && W(i + 1) is { } s && OrdinalSuffixes.Contains(s) && Tight(i + 1);
 

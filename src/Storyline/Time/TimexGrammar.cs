@@ -10,6 +10,14 @@ namespace Storyline.Time;
 internal readonly record struct TimexMatch(int First, int End, string Type, string Value, string? Mod, string By)
 {
     public bool Suppressed => Type.Length == 0;
+
+    /// <summary>
+    /// A range of days ("March 5-7", "April 24 and 25") is two expressions, as TimeML annotates it: the first ends at
+    /// <see cref="FirstEnd"/> (a character offset; 0 = at the last token's end) and the second is <see cref="Second"/>.
+    /// </summary>
+    public int FirstEnd { get; init; }
+
+    public (int Start, int End, string Value)? Second { get; init; }
 }
 
 /// <summary>
@@ -28,6 +36,12 @@ internal sealed partial class TimexGrammar
     private readonly DateOnly? reference;
     private readonly Func<int, int, TimeDirection> tense;
     private readonly bool quarterContext;
+
+    /// <summary>
+    /// The last date the text named explicitly (a YYYY, YYYY-MM or YYYY-MM-DD value), for narrative references that
+    /// count from the story's own time, not the publication date: "that day", "the next morning", "later that year".
+    /// </summary>
+    public string? Anchor { get; set; }
 
     public TimexGrammar(List<TimexToken> tokens, DateOnly? reference, bool quarterContext)
     {
@@ -61,6 +75,7 @@ internal sealed partial class TimexGrammar
         Keep(ref best, SetExpression(i));
         Keep(ref best, ClockTime(i));
         Keep(ref best, Holiday(i));
+        Keep(ref best, Narrative(i));
         return best;
     }
 
@@ -315,5 +330,19 @@ internal sealed partial class TimexGrammar
         return true;
     }
 
-    private TimeDirection TenseOf(int first, int end) => tense(first, end);
+    /// <summary>The first token of the expression being built around an inner one ("9 a.m." around "Tuesday").</summary>
+    private int outerFirst = int.MaxValue;
+
+    private TimeDirection TenseOf(int first, int end)
+    {
+        // A deadline points forward whatever the verb's tense: "has given them until 9 a.m. Tuesday", "could leave
+        // as soon as Tuesday", "remain in Miami until March 6".
+        var before = Math.Min(first, outerFirst);
+        if (IsAny(before - 1, "until", "till") || (Is(before - 1, "as") && Is(before - 2, "soon") && Is(before - 3, "as")))
+        {
+            return TimeDirection.Future;
+        }
+
+        return tense(first, end);
+    }
 }

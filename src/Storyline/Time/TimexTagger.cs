@@ -17,6 +17,7 @@ public static class TimexTagger
         ArgumentNullException.ThrowIfNull(sentences);
         var result = ImmutableArray.CreateBuilder<TimeExpression>();
         var lastQuarterMention = int.MinValue;
+        string? anchor = null;
         for (var s = 0; s < sentences.Count; s++)
         {
             var sentence = sentences[s];
@@ -27,7 +28,7 @@ public static class TimexTagger
                 lastQuarterMention = s;
             }
 
-            TagSentence(text, sentence, reference, s - lastQuarterMention <= 1, result);
+            anchor = TagSentence(text, sentence, reference, s - lastQuarterMention <= 1, anchor, result);
         }
 
         result.Sort((a, b) => a.Span.CompareTo(b.Span));
@@ -38,15 +39,16 @@ public static class TimexTagger
     public static ImmutableArray<TimeExpression> Tag(string text, DateOnly? reference) =>
         Tag(text, [new TextSpan(0, text.Length)], reference);
 
-    private static void TagSentence(string text, TextSpan sentence, DateOnly? reference, bool quarterContext, ImmutableArray<TimeExpression>.Builder result)
+    /// <returns>The narrative anchor after this sentence: the last date it named explicitly, else the one before.</returns>
+    private static string? TagSentence(string text, TextSpan sentence, DateOnly? reference, bool quarterContext, string? anchor, ImmutableArray<TimeExpression>.Builder result)
     {
         var tokens = TimexTokenizer.Tokenize(text, sentence);
         if (tokens.Count == 0)
         {
-            return;
+            return anchor;
         }
 
-        var grammar = new TimexGrammar(tokens, reference, quarterContext);
+        var grammar = new TimexGrammar(tokens, reference, quarterContext) { Anchor = anchor };
         var i = 0;
         while (i < tokens.Count)
         {
@@ -54,8 +56,17 @@ public static class TimexTagger
             {
                 if (!match.Suppressed)
                 {
-                    var span = new TextSpan(tokens[match.First].Start, tokens[match.End - 1].End);
+                    var span = new TextSpan(tokens[match.First].Start, match.FirstEnd > 0 ? match.FirstEnd : tokens[match.End - 1].End);
                     result.Add(new TimeExpression(span, match.Type, match.Value, match.Mod, match.By));
+                    if (match.Second is { } second)
+                    {
+                        result.Add(new TimeExpression(new TextSpan(second.Start, second.End), match.Type, second.Value, match.Mod, match.By));
+                    }
+
+                    if (IsNarrativeAnchor(match))
+                    {
+                        grammar.Anchor = match.Value.Length > 10 ? match.Value[..10] : match.Value;
+                    }
                 }
 
                 i = match.End;
@@ -65,5 +76,17 @@ public static class TimexTagger
                 i++;
             }
         }
+
+        return grammar.Anchor;
     }
+
+    /// <summary>
+    /// Dates the text names itself (calendar dates, years, weekdays, holidays, clock times on a day) set the story's
+    /// time; deictic words ("today") and durations do not move it.
+    /// </summary>
+    private static bool IsNarrativeAnchor(TimexMatch match) =>
+        match.Type is "DATE" or "TIME" && match.Value.Length >= 4 && char.IsAsciiDigit(match.Value[0]) && char.IsAsciiDigit(match.Value[3])
+        && (match.By.StartsWith("date/", StringComparison.Ordinal) || match.By.StartsWith("year/number", StringComparison.Ordinal)
+            || match.By == "weekday" || match.By.StartsWith("holiday", StringComparison.Ordinal) || match.By.StartsWith("time/clock-day", StringComparison.Ordinal)
+            || match.By.StartsWith("narrative/", StringComparison.Ordinal));
 }
