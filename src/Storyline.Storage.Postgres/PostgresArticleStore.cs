@@ -88,7 +88,7 @@ public sealed class PostgresArticleStore : SqlArticleStore
         // Rank in the inner query, headline only the rows kept: ts_headline re-parses the body and is the slow part.
         await using var command = Command(
             connection,
-            "SELECT a.id, a.url, a.outlet, a.title, a.published, a.text_hash, a.ingested_at, " +
+            $"SELECT {SummaryColumns}, " +
             "ts_headline('english', a.body, hits.query, @options), hits.score " +
             "FROM (SELECT a.seq, q.query, ts_rank(a.search, q.query) AS score " +
             $"      FROM articles a, (SELECT {tsquery} AS query) q WHERE a.search @@ q.query " +
@@ -99,7 +99,7 @@ public sealed class PostgresArticleStore : SqlArticleStore
         var hits = new List<SearchHit>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            hits.Add(new SearchHit(ReadSummary(reader), reader.GetString(7), reader.GetFloat(8)));
+            hits.Add(new SearchHit(ReadSummary(reader), reader.GetString(8), reader.GetFloat(9)));
         }
 
         return hits;

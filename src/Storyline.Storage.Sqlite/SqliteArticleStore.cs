@@ -104,7 +104,7 @@ public sealed class SqliteArticleStore : SqlArticleStore
         // bm25 weights: a match in the title counts 2.5 times one in the body (PostgreSQL's ts_rank weighs A 1.0, B 0.4).
         await using var command = Command(
             connection,
-            "SELECT a.id, a.url, a.outlet, a.title, a.published, a.text_hash, a.ingested_at, " +
+            $"SELECT {SummaryColumns}, " +
             "snippet(articles_fts, 1, char(2), char(3), '…', 24), bm25(articles_fts, 2.5, 1.0) AS rank " +
             "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid " +
             "WHERE articles_fts MATCH @query ORDER BY rank, a.seq LIMIT @limit",
@@ -114,7 +114,7 @@ public sealed class SqliteArticleStore : SqlArticleStore
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             // bm25 is lower-is-better; the interface's score is higher-is-better.
-            hits.Add(new SearchHit(ReadSummary(reader), reader.GetString(7), -reader.GetDouble(8)));
+            hits.Add(new SearchHit(ReadSummary(reader), reader.GetString(8), -reader.GetDouble(9)));
         }
 
         return hits;

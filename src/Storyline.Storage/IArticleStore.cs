@@ -72,8 +72,9 @@ public sealed record SaveResult(string Id, SaveOutcome Outcome, string? Reason =
 
 /// <summary>The columns of a stored article, without its analysis.</summary>
 /// <param name="Url">The URL as normalised for matching (<see cref="ArticleKeys.NormaliseUrl"/>).</param>
+/// <param name="Lead">The first 200 characters of the news text (for listings of articles without a title).</param>
 public sealed record ArticleSummary(
-    string Id, string? Url, string? Outlet, string? Title, DateOnly? Published, string TextHash, DateTimeOffset IngestedAt);
+    string Id, string? Url, string? Outlet, string? Title, DateOnly? Published, string TextHash, DateTimeOffset IngestedAt, string Lead);
 
 public sealed record StoredArticle(ArticleSummary Summary, ArticleJson Analysis);
 

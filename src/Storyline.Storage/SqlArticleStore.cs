@@ -16,7 +16,10 @@ namespace Storyline.Storage;
 /// </summary>
 public abstract class SqlArticleStore : IArticleStore
 {
-    private const string SummaryColumns = "a.id, a.url, a.outlet, a.title, a.published, a.text_hash, a.ingested_at";
+    protected const string SummaryColumns = "a.id, a.url, a.outlet, a.title, a.published, a.text_hash, a.ingested_at, substr(a.body, 1, " + LeadLength + ")";
+
+    /// <summary>Characters of the body a summary carries: enough for a line in a listing.</summary>
+    private const string LeadLength = "200";
 
     private readonly IReadOnlyList<Migration> _migrations;
 
@@ -50,8 +53,8 @@ public abstract class SqlArticleStore : IArticleStore
     /// <summary>Adds a new article to the search index, inside the save transaction.</summary>
     protected abstract Task IndexAsync(DbTransaction transaction, long seq, string? title, string body, CancellationToken cancellationToken);
 
-    /// <summary>Runs a parsed, non-empty query; rows are read with <see cref="ReadSummary"/> (columns 0–6), then
-    /// the snippet and the score.</summary>
+    /// <summary>Runs a parsed, non-empty query; rows are read with <see cref="ReadSummary"/> (columns 0–7 as
+    /// <see cref="SummaryColumns"/> lists them), then the snippet and the score.</summary>
     protected abstract Task<IReadOnlyList<SearchHit>> SearchAsync(DbConnection connection, SearchQuery query, int limit, CancellationToken cancellationToken);
 
     public async Task<SaveResult> SaveAsync(ArticleJson article, CancellationToken cancellationToken = default)
@@ -405,14 +408,14 @@ public abstract class SqlArticleStore : IArticleStore
         return command;
     }
 
-    /// <summary>Reads <see cref="SummaryColumns"/> at columns 0–6.</summary>
+    /// <summary>Reads <see cref="SummaryColumns"/> at columns 0–7.</summary>
     protected static ArticleSummary ReadSummary(DbDataReader reader) => new(
         reader.GetString(0), Text(reader, 1), Text(reader, 2), Text(reader, 3), Date(reader, 4), reader.GetString(5),
-        reader.GetFieldValue<DateTimeOffset>(6));
+        reader.GetFieldValue<DateTimeOffset>(6), reader.GetString(7));
 
     private static StoredArticle ReadStored(DbDataReader reader) => new(
         ReadSummary(reader),
-        JsonSerializer.Deserialize<ArticleJson>(reader.GetString(7), AnalysisJson.Options)
+        JsonSerializer.Deserialize<ArticleJson>(reader.GetString(8), AnalysisJson.Options)
             ?? throw new InvalidDataException($"article {reader.GetString(0)}: stored analysis is empty"));
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

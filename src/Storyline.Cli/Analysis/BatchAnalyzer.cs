@@ -19,10 +19,17 @@ public sealed record AnalyzeOptions
     public TimeSpan ArticleBudget { get; init; } = TimeSpan.FromSeconds(30);
 
     public IngestOptions Ingest { get; init; } = new();
+
+    /// <summary>Give articles that share an id within the batch ("001.txt" in two folders) distinct ids ("001-2").
+    /// Off for <c>ingest</c>: the store picks ids itself, the same way whichever batch an article comes in.</summary>
+    public bool UniqueIds { get; init; } = true;
 }
 
 /// <summary>The outcome of a batch: analysed articles in input order, and everything that was skipped, with why.</summary>
 public sealed record BatchResult(IReadOnlyList<Article> Articles, IReadOnlyList<AnalysisError> Errors, TimeSpan Elapsed);
+
+/// <summary>One input's outcome: the analysed article, or the error that skipped it.</summary>
+public sealed record BatchItem(Article? Article, AnalysisError? Error);
 
 /// <summary>
 /// Reads inputs and runs the per-article pipeline over each. One bad input or one failing article never stops the
@@ -37,33 +44,44 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
         var clock = Stopwatch.StartNew();
         var articles = new List<Article>();
         var errors = new List<AnalysisError>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         var done = 0;
-        foreach (var read in ArticleSource.Read(paths, options.Ingest, cancellationToken))
+        foreach (var item in Stream(paths, cancellationToken))
         {
-            switch (read)
+            if (item.Article is not null)
             {
-                case ReadError error:
-                    errors.Add(new AnalysisError(error.Source, error.Error));
-                    break;
-                case ArticleRead { Article: var article }:
-                    var (analysed, failure) = Analyse(WithDefaults(UniqueId(article, ids)), cancellationToken);
-                    if (analysed is not null)
-                    {
-                        articles.Add(analysed);
-                    }
-                    else
-                    {
-                        errors.Add(new AnalysisError(article.Metadata.Source, failure!));
-                    }
-
-                    break;
+                articles.Add(item.Article);
+            }
+            else
+            {
+                errors.Add(item.Error!);
             }
 
             progress?.Invoke(++done);
         }
 
         return new BatchResult(articles, errors, clock.Elapsed);
+    }
+
+    /// <summary>The same work, lazily: one item per input article (analysed, or the error that skipped it), in input
+    /// order, so a consumer such as <c>ingest</c> can store each one as it comes without holding the batch.</summary>
+    public IEnumerable<BatchItem> Stream(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var read in ArticleSource.Read(paths, options.Ingest, cancellationToken))
+        {
+            switch (read)
+            {
+                case ReadError error:
+                    yield return new BatchItem(null, new AnalysisError(error.Source, error.Error));
+                    break;
+                case ArticleRead { Article: var article }:
+                    var (analysed, failure) = Analyse(WithDefaults(options.UniqueIds ? UniqueId(article, ids) : article), cancellationToken);
+                    yield return analysed is not null
+                        ? new BatchItem(analysed, null)
+                        : new BatchItem(null, new AnalysisError(article.Metadata.Source, failure!));
+                    break;
+            }
+        }
     }
 
     private (Article? Article, string? Error) Analyse(Article article, CancellationToken cancellationToken)
