@@ -7,7 +7,8 @@ namespace Storyline.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Storyline.Benchmarks</c> runs the BenchmarkDotNet suites;
 /// <c>… -- throughput</c> is a quick end-to-end figure: articles, characters and tokens per second, one thread,
-/// per stage, over the BBC corpus.
+/// per stage, over the BBC corpus; <c>… -- ingest-rate [postgres]</c> measures saving into each store backend
+/// (<see cref="IngestRate"/>).
 /// </summary>
 public static class Program
 {
@@ -16,6 +17,12 @@ public static class Program
         if (args is ["throughput", ..])
         {
             Throughput(args.Length > 1 ? int.Parse(args[1]) : 3);
+            return;
+        }
+
+        if (args is ["ingest-rate", ..])
+        {
+            IngestRate.RunAsync(args.Length > 1 ? args[1] : null).GetAwaiter().GetResult();
             return;
         }
 

@@ -59,15 +59,16 @@ public sealed class PostgresArticleStore : SqlArticleStore
     protected override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>One advisory lock per key, taken in ascending order so two writers can never wait on each other in a
-    /// cycle; released at commit or rollback.</summary>
+    /// <summary>One advisory lock per key, taken in ascending order (one statement, evaluated left to right) so two
+    /// writers can never wait on each other in a cycle; released at commit or rollback.</summary>
     protected override async Task LockAsync(DbTransaction transaction, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        foreach (var key in keys.Select(LockKey).Distinct().Order())
-        {
-            await using var command = Command(transaction, "SELECT pg_advisory_xact_lock(@key)", ("@key", key));
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var ordered = keys.Select(LockKey).Distinct().Order().ToList();
+        await using var command = Command(
+            transaction,
+            "SELECT " + string.Join(", ", ordered.Select((_, i) => $"pg_advisory_xact_lock(@k{i})")),
+            [.. ordered.Select((key, i) => ($"@k{i}", (object?)key))]);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static long LockKey(string key) => BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
