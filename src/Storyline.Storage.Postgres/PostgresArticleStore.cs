@@ -15,7 +15,7 @@ namespace Storyline.Storage.Postgres;
 /// </summary>
 public sealed class PostgresArticleStore : SqlArticleStore
 {
-    private static readonly IReadOnlyList<Migration> Steps = Migration.LoadEmbedded(typeof(PostgresArticleStore).Assembly);
+    internal static readonly IReadOnlyList<Migration> Steps = Migration.LoadEmbedded(typeof(PostgresArticleStore).Assembly);
 
     /// <summary>ts_headline's options: the snippet marks of <see cref="Snippets"/>, about as long as SQLite's
     /// 24-token snippet.</summary>
@@ -24,8 +24,8 @@ public sealed class PostgresArticleStore : SqlArticleStore
 
     private readonly NpgsqlDataSource _dataSource;
 
-    private PostgresArticleStore(NpgsqlDataSource dataSource)
-        : base(Steps) => _dataSource = dataSource;
+    private PostgresArticleStore(NpgsqlDataSource dataSource, IReadOnlyList<Migration> steps)
+        : base(steps) => _dataSource = dataSource;
 
     public override string Description
     {
@@ -38,9 +38,13 @@ public sealed class PostgresArticleStore : SqlArticleStore
 
     /// <summary>Opens the store in a database (an Npgsql connection string; see <see cref="PostgresUrl"/> for URLs)
     /// and brings its schema up to date.</summary>
-    public static async Task<PostgresArticleStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    public static Task<PostgresArticleStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        OpenAsync(connectionString, Steps, cancellationToken);
+
+    /// <summary>Opens with other migration steps (tests: a step that fails).</summary>
+    internal static async Task<PostgresArticleStore> OpenAsync(string connectionString, IReadOnlyList<Migration> steps, CancellationToken cancellationToken)
     {
-        var store = new PostgresArticleStore(NpgsqlDataSource.Create(connectionString));
+        var store = new PostgresArticleStore(NpgsqlDataSource.Create(connectionString), steps);
         try
         {
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);

@@ -18,12 +18,12 @@ public sealed class SqliteArticleStore : SqlArticleStore
     /// means something is wrong, and then the error is better than hanging.</summary>
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(60);
 
-    private static readonly IReadOnlyList<Migration> Steps = Migration.LoadEmbedded(typeof(SqliteArticleStore).Assembly);
+    internal static readonly IReadOnlyList<Migration> Steps = Migration.LoadEmbedded(typeof(SqliteArticleStore).Assembly);
 
     private readonly string _connectionString;
 
-    private SqliteArticleStore(string path, string connectionString)
-        : base(Steps)
+    private SqliteArticleStore(string path, string connectionString, IReadOnlyList<Migration> steps)
+        : base(steps)
     {
         Path = path;
         _connectionString = connectionString;
@@ -34,7 +34,11 @@ public sealed class SqliteArticleStore : SqlArticleStore
     public override string Description => $"SQLite {Path}";
 
     /// <summary>Opens (creating when missing) the store in a file and brings its schema up to date.</summary>
-    public static async Task<SqliteArticleStore> OpenAsync(string path, CancellationToken cancellationToken = default)
+    public static Task<SqliteArticleStore> OpenAsync(string path, CancellationToken cancellationToken = default) =>
+        OpenAsync(path, Steps, cancellationToken);
+
+    /// <summary>Opens with other migration steps (tests: a step that fails).</summary>
+    internal static async Task<SqliteArticleStore> OpenAsync(string path, IReadOnlyList<Migration> steps, CancellationToken cancellationToken)
     {
         var builder = new SqliteConnectionStringBuilder
         {
@@ -44,7 +48,7 @@ public sealed class SqliteArticleStore : SqlArticleStore
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
             Pooling = true,
         };
-        var store = new SqliteArticleStore(path, builder.ToString());
+        var store = new SqliteArticleStore(path, builder.ToString(), steps);
         try
         {
             var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

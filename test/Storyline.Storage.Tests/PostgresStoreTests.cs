@@ -1,4 +1,5 @@
 using Npgsql;
+using Storyline.Storage.Migrations;
 using Storyline.Storage.Postgres;
 
 namespace Storyline.Storage.Tests;
@@ -29,7 +30,12 @@ public sealed class PostgresStoreTests : StoreContract
 
     private string ConnectionString => new NpgsqlConnectionStringBuilder(RequireServer()) { SearchPath = _schema }.ConnectionString;
 
-    protected override async Task<IArticleStore> OpenStoreAsync()
+    protected override IReadOnlyList<Migration> Steps => PostgresArticleStore.Steps;
+
+    protected override string TableCount(string table) =>
+        $"SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = '{table}'";
+
+    protected override async Task<IArticleStore> OpenStoreAsync(IReadOnlyList<Migration>? steps = null)
     {
         if (!_created)
         {
@@ -37,7 +43,7 @@ public sealed class PostgresStoreTests : StoreContract
             _created = true;
         }
 
-        return await PostgresArticleStore.OpenAsync(ConnectionString);
+        return await PostgresArticleStore.OpenAsync(ConnectionString, steps ?? PostgresArticleStore.Steps, CancellationToken.None);
     }
 
     protected override async Task<object?> ScalarAsync(string sql)

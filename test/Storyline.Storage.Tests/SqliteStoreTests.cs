@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Storyline.Storage.Migrations;
 using Storyline.Storage.Sqlite;
 
 namespace Storyline.Storage.Tests;
@@ -10,7 +11,12 @@ public sealed class SqliteStoreTests : StoreContract
 
     private string DatabasePath => Path.Combine(_folder, "storyline.db");
 
-    protected override async Task<IArticleStore> OpenStoreAsync() => await SqliteArticleStore.OpenAsync(DatabasePath);
+    protected override async Task<IArticleStore> OpenStoreAsync(IReadOnlyList<Migration>? steps = null) =>
+        await SqliteArticleStore.OpenAsync(DatabasePath, steps ?? SqliteArticleStore.Steps, CancellationToken.None);
+
+    protected override IReadOnlyList<Migration> Steps => SqliteArticleStore.Steps;
+
+    protected override string TableCount(string table) => $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'";
 
     protected override async Task<object?> ScalarAsync(string sql)
     {

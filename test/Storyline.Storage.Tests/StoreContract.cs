@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Storyline.Output;
+using Storyline.Storage.Migrations;
 using static Storyline.Storage.Tests.TestArticles;
 
 namespace Storyline.Storage.Tests;
@@ -13,8 +14,12 @@ public abstract class StoreContract : IAsyncLifetime
 {
     private readonly List<IArticleStore> _opened = [];
 
-    /// <summary>Opens a store on this test's storage (skips the test when the backend is not available here).</summary>
-    protected abstract Task<IArticleStore> OpenStoreAsync();
+    /// <summary>Opens a store on this test's storage (skips the test when the backend is not available here), with
+    /// the backend's own migration steps or, when given, these.</summary>
+    protected abstract Task<IArticleStore> OpenStoreAsync(IReadOnlyList<Migration>? steps = null);
+
+    /// <summary>The backend's own migration steps.</summary>
+    protected abstract IReadOnlyList<Migration> Steps { get; }
 
     /// <summary>Runs SQL on this test's storage directly, around the store, and returns the first column of the first row.</summary>
     protected abstract Task<object?> ScalarAsync(string sql);
@@ -29,9 +34,9 @@ public abstract class StoreContract : IAsyncLifetime
         }
     }
 
-    protected async Task<IArticleStore> OpenAsync()
+    protected async Task<IArticleStore> OpenAsync(IReadOnlyList<Migration>? steps = null)
     {
-        var store = await OpenStoreAsync();
+        var store = await OpenStoreAsync(steps);
         _opened.Add(store);
         return store;
     }
@@ -230,13 +235,32 @@ public abstract class StoreContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_failing_migration_step_leaves_the_store_as_it_was_and_a_good_one_then_applies()
+    {
+        // Step 1 and a broken step 2 apply together in one transaction: step 2 fails after creating a table, so
+        // neither step may leave anything, not even the version table's rows.
+        var broken = Steps.Append(new Migration(Steps.Count + 1, "broken", "CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;")).ToList();
+
+        await Assert.ThrowsAnyAsync<DbException>(() => OpenAsync(broken));
+
+        Assert.Equal(0L, Convert.ToInt64(await ScalarAsync(TableCount("articles"))));
+        Assert.Equal(0L, Convert.ToInt64(await ScalarAsync(TableCount("half_done"))));
+        var store = await OpenAsync();
+        Assert.Equal(Steps.Count, await store.SchemaVersionAsync());
+        Assert.True((await store.SaveAsync(Make("a", "Some text."))).IsNew);
+    }
+
+    /// <summary>SQL counting tables of that name in the test's storage.</summary>
+    protected abstract string TableCount(string table);
+
+    [SkippableFact]
     public async Task A_store_with_a_newer_schema_is_refused_untouched()
     {
         var store = await OpenAsync();
         var version = await store.SchemaVersionAsync();
         await ScalarAsync($"INSERT INTO schema_version (version, name, applied_at) VALUES ({version + 1}, 'from_the_future', 'now')");
 
-        var refused = await Assert.ThrowsAsync<StoreSchemaException>(OpenAsync);
+        var refused = await Assert.ThrowsAsync<StoreSchemaException>(() => OpenAsync());
 
         Assert.Contains("newer", refused.Message);
         Assert.Equal(version + 1, await CountRowsAsync("schema_version"));

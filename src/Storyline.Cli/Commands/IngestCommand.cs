@@ -67,14 +67,17 @@ internal static class IngestCommand
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
-        await output.WriteLineAsync(
-            $"{store.Description}: {counts.Read} read · {counts.New} new · {counts.Duplicate} duplicate · {counts.Skipped} skipped · " +
-            $"{seconds:0.0} s ({(seconds > 0 ? counts.Read / seconds : 0):0} articles/s) · {await store.CountAsync(cancellationToken)} articles stored");
+        var summary = $"{store.Description}: {counts.Read} read · {counts.New} new · {counts.Duplicate} duplicate · {counts.Skipped} skipped · " +
+            $"{seconds:0.0} s ({(seconds > 0 ? counts.Read / seconds : 0):0} articles/s)";
         if (failure is not null)
         {
+            // The store just failed a write: do not ask it anything more.
+            await output.WriteLineAsync(summary);
             await error.WriteLineAsync($"storyline: {failure}");
             return StoreLocation.ExitFailure;
         }
+
+        await output.WriteLineAsync($"{summary} · {await store.CountAsync(cancellationToken)} articles stored");
 
         return counts.Skipped > 0 ? AnalyzeCommand.ExitSkipped : 0;
     }
