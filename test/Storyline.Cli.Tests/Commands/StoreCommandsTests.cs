@@ -81,6 +81,33 @@ public sealed class StoreCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_save_that_fails_stops_the_ingest_with_exit_1_and_keeps_what_was_stored()
+    {
+        Input("a.txt", "The first report.");
+        Input("boom.txt", "The report the store cannot take.");
+        Input("c.txt", "The third report.");
+        await Ingest(Input("seed.txt", "An article that creates the store."));
+        using (var connection = new SqliteConnection($"Data Source={Db};Pooling=False"))
+        {
+            // A write failure on one article, as a full disk would give.
+            connection.Open();
+            using var trigger = connection.CreateCommand();
+            trigger.CommandText = "CREATE TRIGGER fail BEFORE INSERT ON articles WHEN NEW.id = 'boom' BEGIN SELECT RAISE(ABORT, 'simulated disk full'); END";
+            trigger.ExecuteNonQuery();
+        }
+
+        var (exit, output, error) = await Ingest(Path.Combine(_folder, "in"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("1 new", output);
+        Assert.Contains("could not save", error);
+        Assert.Contains("boom.txt", error);
+        Assert.Contains("simulated disk full", error);
+        var list = await Run((o, e) => ArticlesCommand.RunAsync(Db, 20, 0, "jsonl", o, e, CancellationToken.None));
+        Assert.Equal(["a", "seed"], list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).Order());
+    }
+
+    [Fact]
     public async Task Reading_a_store_that_does_not_exist_fails_clearly_and_creates_nothing()
     {
         var (exit, _, error) = await Run((o, e) => ArticlesCommand.RunAsync(Db, 20, 0, "text", o, e, CancellationToken.None));
