@@ -7,7 +7,9 @@ namespace Storyline.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Storyline.Benchmarks</c> runs the BenchmarkDotNet suites;
 /// <c>… -- throughput</c> is a quick end-to-end figure: articles, characters and tokens per second, one thread,
-/// per stage, over the BBC corpus; <c>… -- timex</c> the same for the temporal tagger alone.
+/// per stage, over the BBC corpus; <c>… -- timex</c> the same for the temporal tagger alone; <c>… -- stories [N]</c>
+/// clustering cost as the number of held articles grows; <c>… -- ingest-rate [postgres]</c> measures saving into each
+/// store backend (<see cref="IngestRate"/>).
 /// </summary>
 public static class Program
 {
@@ -28,6 +30,12 @@ public static class Program
         if (args is ["stories", ..])
         {
             StoryThroughput(args.Length > 1 ? int.Parse(args[1]) : 100_000);
+            return;
+        }
+
+        if (args is ["ingest-rate", ..])
+        {
+            IngestRate.RunAsync(args.Length > 1 ? args[1] : null).GetAwaiter().GetResult();
             return;
         }
 

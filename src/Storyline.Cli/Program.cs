@@ -14,6 +14,11 @@ public static class Program
         {
             AnalyzeCommand.Create(),
             EvalCommand.Create(),
+            IngestCommand.Create(),
+            ArticlesCommand.Create(),
+            ArticleCommand.Create(),
+            SearchCommand.Create(),
+            ExportCommand.Create(),
         };
         return root;
     }

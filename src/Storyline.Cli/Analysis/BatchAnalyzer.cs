@@ -20,10 +20,18 @@ public sealed record AnalyzeOptions
     public TimeSpan ArticleBudget { get; init; } = TimeSpan.FromSeconds(30);
 
     public IngestOptions Ingest { get; init; } = new();
+
+    /// <summary>Give articles that share an id within the batch ("001.txt" in two folders) distinct ids ("001-2").
+    /// Off for <c>ingest</c>: the store picks ids itself, the same way whichever batch an article comes in.</summary>
+    public bool UniqueIds { get; init; } = true;
 }
 
 /// <summary>The outcome of a batch: analysed articles in input order, and everything that was skipped, with why.</summary>
 public sealed record BatchResult(IReadOnlyList<Article> Articles, IReadOnlyList<AnalysisError> Errors, TimeSpan Elapsed);
+
+/// <summary>One input's outcome: the analysed article (and the article as read, before analysis), or the error that
+/// skipped it.</summary>
+public sealed record BatchItem(Article? Article, AnalysisError? Error, Article? Input = null);
 
 /// <summary>
 /// Reads inputs and runs the per-article pipeline over each. One bad input or one failing article never stops the
@@ -39,29 +47,17 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
         var articles = new List<Article>();
         var inputs = new List<Article>();
         var errors = new List<AnalysisError>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         var done = 0;
-        foreach (var read in ArticleSource.Read(paths, options.Ingest, cancellationToken))
+        foreach (var item in Stream(paths, cancellationToken))
         {
-            switch (read)
+            if (item.Article is not null)
             {
-                case ReadError error:
-                    errors.Add(new AnalysisError(error.Source, error.Error));
-                    break;
-                case ArticleRead { Article: var article }:
-                    var input = WithDefaults(UniqueId(article, ids));
-                    var (analysed, failure) = Analyse(input, cancellationToken);
-                    if (analysed is not null)
-                    {
-                        articles.Add(analysed);
-                        inputs.Add(input);
-                    }
-                    else
-                    {
-                        errors.Add(new AnalysisError(article.Metadata.Source, failure!));
-                    }
-
-                    break;
+                articles.Add(item.Article);
+                inputs.Add(item.Input!);
+            }
+            else
+            {
+                errors.Add(item.Error!);
             }
 
             progress?.Invoke(++done);
@@ -100,6 +96,29 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
             {
                 // The first pass succeeded; keep it, and say why the date could not be applied.
                 errors.Add(new AnalysisError(input.Metadata.Source, "story date " + TimexDay(date) + " not applied: " + failure));
+            }
+        }
+    }
+
+    /// <summary>The same work, lazily: one item per input article (analysed, or the error that skipped it), in input
+    /// order, so a consumer such as <c>ingest</c> can store each one as it comes without holding the batch.</summary>
+    public IEnumerable<BatchItem> Stream(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var read in ArticleSource.Read(paths, options.Ingest, cancellationToken))
+        {
+            switch (read)
+            {
+                case ReadError error:
+                    yield return new BatchItem(null, new AnalysisError(error.Source, error.Error));
+                    break;
+                case ArticleRead { Article: var article }:
+                    var input = WithDefaults(options.UniqueIds ? UniqueId(article, ids) : article);
+                    var (analysed, failure) = Analyse(input, cancellationToken);
+                    yield return analysed is not null
+                        ? new BatchItem(analysed, null, input)
+                        : new BatchItem(null, new AnalysisError(article.Metadata.Source, failure!));
+                    break;
             }
         }
     }

@@ -21,65 +21,24 @@ internal static class AnalyzeCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths")
-        {
-            Description = "Files or folders: .txt, .html/.htm, .xml/.rss/.atom feeds, .jsonl (optionally .gz). Folders are read recursively, in name order.",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var inputs = new InputOptions("analyze");
         var format = new Option<string>("--format", "-f")
         {
             Description = "text (a report for people), json (OUTPUT.md), jsonl (one article per line) or markdown.",
             DefaultValueFactory = _ => "text",
         };
-        paths.Validators.Add(result =>
-        {
-            // System.CommandLine passes an unknown "--option" on as a path; say what it is instead.
-            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
-            {
-                if (value.StartsWith('-') && !File.Exists(value) && !Directory.Exists(value))
-                {
-                    result.AddError($"Unknown option '{value}'. See 'storyline analyze --help'.");
-                }
-            }
-        });
         format.AcceptOnlyFromAmong("text", "json", "jsonl", "markdown");
-        var published = new Option<string?>("--published") { Description = "Reference date (YYYY-MM-DD) for articles that carry none." };
-        published.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<string?>();
-            if (value is not null && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            {
-                result.AddError($"--published must be a date as YYYY-MM-DD, not '{value}'.");
-            }
-        });
-        var outlet = new Option<string?>("--outlet") { Description = "Outlet name for articles that name none." };
         var noStories = new Option<bool>("--no-stories") { Description = "Per-article analysis only: skip cross-article work (entity table, stories)." };
         var tokens = new Option<bool>("--tokens") { Description = "Add tokens (with POS tags when tagged) to the JSON." };
-        var timeout = new Option<double>("--timeout")
-        {
-            Description = "Seconds one article may take before it is reported and skipped.",
-            DefaultValueFactory = _ => 30,
-        };
-        var maxSize = new Option<int>("--max-article-mb")
-        {
-            Description = "Largest .txt/.html file read as one article, in MiB; larger ones are reported.",
-            DefaultValueFactory = _ => 16,
-        };
 
         var command = new Command("analyze", "Analyse articles: sentences and every layer built so far; a report (text), JSON or Markdown.")
         {
-            paths, format, published, outlet, noStories, tokens, timeout, maxSize,
+            inputs.Paths, format, inputs.Published, inputs.Outlet, noStories, tokens, inputs.Timeout, inputs.MaxSize,
         };
         command.SetAction(parse =>
         {
-            var options = new AnalyzeOptions
-            {
-                Published = parse.GetValue(published) is { } p ? DateOnly.ParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-                Outlet = parse.GetValue(outlet),
-                ArticleBudget = TimeSpan.FromSeconds(Math.Max(0.1, parse.GetValue(timeout))),
-                Ingest = new IngestOptions { MaxArticleFileBytes = Math.Max(1, parse.GetValue(maxSize)) * (1L << 20) },
-            };
-            return Run(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(tokens), options, Console.Out, !parse.GetValue(noStories));
+            var options = inputs.Read(parse);
+            return Run(parse.GetValue(inputs.Paths)!, parse.GetValue(format)!, parse.GetValue(tokens), options, Console.Out, !parse.GetValue(noStories));
         });
         return command;
     }

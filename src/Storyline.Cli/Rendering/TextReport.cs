@@ -56,7 +56,7 @@ public static class TextReport
         return table;
     }
 
-    private static void RenderArticle(IAnsiConsole console, ArticleJson article)
+    internal static void RenderArticle(IAnsiConsole console, ArticleJson article)
     {
         console.WriteLine();
         console.Write(new Rule($"[bold]{Markup.Escape(article.Title ?? article.Id)}[/]").LeftJustified());
