@@ -7,7 +7,11 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var eval = new Command("eval", "Score an extractor on annotated data (../shared/data by default).");
+        var eval = new Command("eval", "Score an extractor on annotated data (../shared/data by default).")
+        {
+            EvalPosCommand.Create(),
+            EvalNerCommand.Create(),
+        };
         return eval;
     }
 }

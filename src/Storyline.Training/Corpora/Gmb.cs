@@ -19,17 +19,39 @@ public static class GmbReader
         var sentences = new List<GmbSentence>();
         List<GmbToken>? current = null;
         var number = 0;
-        foreach (var line in File.ReadLines(path).Skip(1))
+        string? pending = null;
+        foreach (var raw in File.ReadLines(path).Skip(1))
         {
+            var line = pending is null ? raw : pending + "\n" + raw;
+            pending = null;
             if (line.Length == 0)
             {
                 continue;
             }
 
             var fields = SplitCsv(line);
+            if (fields.Count < 4)
+            {
+                // A word that was a bare carriage return broke its row in two (",\n,\",\",O": 4 cases in the
+                // file); join the halves.
+                pending = line;
+                continue;
+            }
+
             if (fields.Count != 4)
             {
                 throw new FormatException($"{path}: expected 4 CSV fields, got {fields.Count}: '{line}'");
+            }
+
+            if (string.IsNullOrWhiteSpace(fields[1]))
+            {
+                // The broken rows' word is whitespace: not a token of the text.
+                if (fields[0].Length == 0)
+                {
+                    continue;
+                }
+
+                fields[1] = string.Empty;
             }
 
             if (fields[0].Length > 0)
@@ -43,7 +65,10 @@ public static class GmbReader
                 number = int.Parse(fields[0].AsSpan(fields[0].IndexOf(':') + 1).Trim());
             }
 
-            (current ??= []).Add(new GmbToken(fields[1], fields[2], fields[3]));
+            if (fields[1].Length > 0)
+            {
+                (current ??= []).Add(new GmbToken(fields[1], fields[2], fields[3]));
+            }
         }
 
         if (current is { Count: > 0 })
