@@ -91,8 +91,12 @@ public static class NerEvaluation
     }
 
     /// <summary>Runs POS tagging and recognition on the gold tokens of GMB sentences and scores them.</summary>
-    public static NerScore Evaluate(EntityRecognizer recognizer, PosTagger tagger, IEnumerable<GmbSentence> sentences)
+    /// <param name="documentSentences">GMB has no document boundaries: this many consecutive sentences share an
+    /// <see cref="EntityMemory"/>, as they did in training.</param>
+    public static NerScore Evaluate(EntityRecognizer recognizer, PosTagger tagger, IEnumerable<GmbSentence> sentences, int documentSentences = 10)
     {
+        var memory = new EntityMemory();
+        var index = 0;
         var pairs = new List<(IReadOnlyList<(int, int, string)>, IReadOnlyList<(int, int, string)>)>();
         var names = new List<RecognizedName>();
         foreach (var sentence in sentences)
@@ -100,7 +104,12 @@ public static class NerEvaluation
             var tagged = GmbLabels.ToTagged(sentence);
             var pos = NerTrainer.PosIndices(tagger, tagged);
             var labels = new int[tagged.Tokens.Length];
-            recognizer.Label(tagged.Text, tagged.Tokens, pos, labels);
+            if (index++ % documentSentences == 0)
+            {
+                memory.Clear();
+            }
+
+            recognizer.Label(tagged.Text, tagged.Tokens, pos, labels, memory);
             names.Clear();
             recognizer.Decode(labels, names);
             var predicted = names.Select(n => (n.FirstToken, n.FirstToken + n.TokenCount, n.Type)).ToList();

@@ -15,6 +15,9 @@ public sealed record NerTrainingOptions
     public float MinWeight { get; init; } = 0.002f;
     /// <summary>Share of training sentences added again upper-cased and again lower-cased (headlines, careless text).</summary>
     public double CaseAugmentation { get; init; } = 0.03;
+    /// <summary>Consecutive GMB sentences that share an <see cref="EntityMemory"/> (the CSV has no document
+    /// boundaries; VOA stories run about this long).</summary>
+    public int DocumentSentences { get; init; } = 10;
 }
 
 /// <summary>
@@ -35,14 +38,26 @@ public static class NerTrainer
         var augmentation = new Random(options.Seed);
         for (var s = 0; s < originals; s++)
         {
-            if (augmentation.NextDouble() < options.CaseAugmentation)
+            // Whole pseudo-documents are re-cased, so the memory features stay within one casing.
+            if (s % options.DocumentSentences == 0)
             {
-                sentences.Add(sentences[s].WithCase(upper: true));
-            }
+                var upper = augmentation.NextDouble() < options.CaseAugmentation;
+                var lower = augmentation.NextDouble() < options.CaseAugmentation;
+                for (var k = s; k < Math.Min(originals, s + options.DocumentSentences); k++)
+                {
+                    if (upper)
+                    {
+                        sentences.Add(sentences[k].WithCase(upper: true));
+                    }
+                }
 
-            if (augmentation.NextDouble() < options.CaseAugmentation)
-            {
-                sentences.Add(sentences[s].WithCase(upper: false));
+                for (var k = s; k < Math.Min(originals, s + options.DocumentSentences); k++)
+                {
+                    if (lower)
+                    {
+                        sentences.Add(sentences[k].WithCase(upper: false));
+                    }
+                }
             }
         }
 
@@ -76,11 +91,18 @@ public static class NerTrainer
         log?.WriteLine($"  POS-tagged the training data ({clock.Elapsed.TotalSeconds:F0}s)");
         var gold = sentences.Select(s => s.Labels.Select(l => labelIndex[l]).ToArray()).ToList();
         var features = new NerFeatures(labels, gazetteer);
+        var memory = new EntityMemory();
         var perceptron = SequenceTrainer.Train(
             sentences.Count,
             i =>
             {
-                features.Prepare(sentences[i].Text, sentences[i].Tokens, pos[i]);
+                // Training shuffles blocks of DocumentSentences consecutive sentences; each block is one document.
+                if (i % options.DocumentSentences == 0)
+                {
+                    memory.Clear();
+                }
+
+                features.Prepare(sentences[i].Text, sentences[i].Tokens, pos[i], memory);
                 return (features, gold[i]);
             },
             labels.Length,
@@ -89,11 +111,13 @@ public static class NerTrainer
             options.MinFeatureCount,
             log,
             null,
-            cancellationToken);
+            options.DocumentSentences,
+            (_, guesses) => features.Remember(guesses, memory),
+            cancellationToken: cancellationToken);
 
         var model = perceptron.ToModel(labels, options.MinWeight);
         var recognizer = new EntityRecognizer(model, gazetteer);
-        var dev = NerEvaluation.Evaluate(recognizer, tagger, devSentences);
+        var dev = NerEvaluation.Evaluate(recognizer, tagger, devSentences, options.DocumentSentences);
         var file = new ModelFile(EntityRecognizer.Kind);
         file.SetSection("weights", model.Write);
         file.SetSection("gazetteer", gazetteer.Write);

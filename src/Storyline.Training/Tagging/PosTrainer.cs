@@ -111,7 +111,7 @@ public static class PosTrainer
                 options.MinFeatureCount,
                 log,
                 evaluateWith is null ? null : p => evaluateWith + " " + Evaluate(p),
-                cancellationToken);
+                cancellationToken: cancellationToken);
         }
 
         string Evaluate(AveragedPerceptron p) => firstPass is null

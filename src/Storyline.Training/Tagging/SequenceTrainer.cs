@@ -21,6 +21,8 @@ public static class SequenceTrainer
         int minFeatureCount,
         TextWriter? log,
         Func<AveragedPerceptron, string>? afterEpoch = null,
+        int blockSize = 1,
+        Action<int, int[]>? afterSentence = null,
         CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
@@ -39,6 +41,8 @@ public static class SequenceTrainer
                     counts[buffer[k]] = counts.GetValueOrDefault(buffer[k]) + 1;
                 }
             }
+
+            afterSentence?.Invoke(s, gold);
         }
 
         var kept = counts.Where(kv => kv.Value >= minFeatureCount).Select(kv => kv.Key).Order().ToList();
@@ -46,16 +50,18 @@ public static class SequenceTrainer
         counts = null;
 
         var model = new AveragedPerceptron(classes, kept);
-        var order = Enumerable.Range(0, count).ToArray();
+        // Sentences are shuffled in blocks of blockSize consecutive sentences (kept in order inside a block), so
+        // features that remember earlier sentences of a document see them.
+        var blocks = Enumerable.Range(0, (count + blockSize - 1) / blockSize).ToArray();
         var random = new Random(seed);
         var scores = new float[classes];
         var rows = new int[256];
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            random.Shuffle(order);
+            random.Shuffle(blocks);
             long tokens = 0, correct = 0;
-            foreach (var s in order)
+            foreach (var s in blocks.SelectMany(b => Enumerable.Range(b * blockSize, Math.Min(blockSize, count - b * blockSize))))
             {
                 var (features, gold) = prepare(s);
                 var guesses = new int[features.Count];
@@ -72,6 +78,8 @@ public static class SequenceTrainer
                     tokens++;
                     correct += guess == gold[i] ? 1 : 0;
                 }
+
+                afterSentence?.Invoke(s, guesses);
             }
 
             var extra = afterEpoch is null ? "" : "; " + afterEpoch(model);

@@ -67,11 +67,17 @@ public sealed class EntityRecognizer
 
     /// <summary>Labels one sentence with BIO indices into <see cref="Labels"/>. <paramref name="partsOfSpeech"/> are
     /// indices into <see cref="Upos.Tags"/>.</summary>
-    public void Label(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens, ReadOnlySpan<int> partsOfSpeech, Span<int> labels)
+    /// <param name="memory">The document's memory (sentences must come in document order); it is updated with
+    /// this sentence's labels. Null to label the sentence on its own.</param>
+    public void Label(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens, ReadOnlySpan<int> partsOfSpeech, Span<int> labels, EntityMemory? memory = null)
     {
         var f = Features();
-        f.Prepare(text, tokens, partsOfSpeech);
+        f.Prepare(text, tokens, partsOfSpeech, memory);
         SequenceDecoder.Greedy(Model, f, labels[..tokens.Length]);
+        if (memory is not null)
+        {
+            f.Remember(labels[..tokens.Length], memory);
+        }
     }
 
     /// <summary>The names in a BIO labelling, in order (a stray I- label starts a name, as the decoder never emits one).</summary>

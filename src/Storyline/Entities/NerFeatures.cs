@@ -23,6 +23,7 @@ public sealed class NerFeatures : ISequenceFeatures
     private bool[] canStart = new bool[64];
     private uint[] gazetteerBegin = new uint[64];
     private uint[] gazetteerInside = new uint[64];
+    private uint[] remembered = new uint[64];
     private ulong sentenceCase;
 
     /// <param name="labels">The BIO labels ("O", "B-PERSON", "I-PERSON", …) in model order.</param>
@@ -54,11 +55,11 @@ public sealed class NerFeatures : ISequenceFeatures
 
     public int Count { get; private set; }
 
-    public int MaxFeatures => 44;
+    public int MaxFeatures => 48;
 
     /// <summary>Precomputes the per-token facts of a sentence: spans into <paramref name="text"/> and their UPOS
     /// indices (<see cref="Upos.Tags"/>).</summary>
-    public void Prepare(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens, ReadOnlySpan<int> partsOfSpeech)
+    public void Prepare(ReadOnlySpan<char> text, ReadOnlySpan<TextSpan> tokens, ReadOnlySpan<int> partsOfSpeech, EntityMemory? memory = null)
     {
         var n = tokens.Length;
         if (words.Length < n)
@@ -70,6 +71,7 @@ public sealed class NerFeatures : ISequenceFeatures
             canStart = new bool[size];
             gazetteerBegin = new uint[size];
             gazetteerInside = new uint[size];
+            remembered = new uint[size];
         }
 
         int upper = 0, lowerWords = 0, lettered = 0;
@@ -93,9 +95,31 @@ public sealed class NerFeatures : ISequenceFeatures
             canStart[i] = sentenceCase != 0 || (words[i].Flags & (WordTraits.Capitalized | WordTraits.AllUpper)) != 0;
         }
 
+        for (var i = 0; i < n; i++)
+        {
+            remembered[i] = memory is not null && canStart[i] ? memory.Get(words[i].Exact) : 0;
+        }
+
         if (gazetteer is not null)
         {
             gazetteer.Match(lower.AsSpan(0, n), canStart.AsSpan(0, n), gazetteerBegin.AsSpan(0, n), gazetteerInside.AsSpan(0, n));
+        }
+    }
+
+    /// <summary>Records the labels of the prepared sentence in <paramref name="memory"/>, for the sentences after it.</summary>
+    public void Remember(ReadOnlySpan<int> labels, EntityMemory memory)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            var type = typeOf[labels[i]];
+            if (type >= 0)
+            {
+                memory.Add(words[i].Exact, 1u << type);
+            }
+            else if (i > 0 && sentenceCase == 0 && (words[i].Flags & WordTraits.Capitalized) != 0)
+            {
+                memory.Add(words[i].Exact, EntityMemory.OutsideName);
+            }
         }
     }
 
@@ -163,6 +187,12 @@ public sealed class NerFeatures : ISequenceFeatures
         output[n++] = FeatureHash.Feature(136, FeatureHash.Combine(t1, g0 | gi << 16));
         output[n++] = FeatureHash.Feature(137, FeatureHash.Combine(p0, previousLower));
         output[n++] = FeatureHash.Feature(138, FeatureHash.Combine(t1, nextLower));
+
+        // Earlier in the document: what this word form was labelled as.
+        ulong m0 = remembered[position];
+        output[n++] = FeatureHash.Feature(139, m0);
+        output[n++] = FeatureHash.Feature(140, m0 << 8 | t1);
+        output[n++] = FeatureHash.Feature(141, hasNext ? remembered[position + 1] : 1UL << 40);
         return n;
     }
 
