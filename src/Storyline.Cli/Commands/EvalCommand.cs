@@ -7,11 +7,13 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var eval = new Command("eval", "Score an extractor on annotated data (../shared/data by default).")
-        {
-            EvalPosCommand.Create(),
-            EvalNerCommand.Create(),
-        };
+        var eval = new Command("eval", "Score an extractor on annotated data (../shared/data by default).");
+        eval.Subcommands.Add(EvalSentencesCommand.Create());
+        eval.Subcommands.Add(EvalExtractionCommand.Create());
+        eval.Subcommands.Add(EvalTimeCommand.Create());
+        eval.Subcommands.Add(EvalQuotesCommand.Create());
+        eval.Subcommands.Add(EvalPosCommand.Create());
+        eval.Subcommands.Add(EvalNerCommand.Create());
         return eval;
     }
 }

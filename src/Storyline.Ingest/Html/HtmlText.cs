@@ -49,9 +49,10 @@ public static class HtmlText
                 case IElement element when SkippedElements.Contains(element.TagName):
                     break;
                 case IElement element when BlockElements.Contains(element.TagName):
-                    writer.Break(element.TagName is "BR" or "LI" or "TD" or "TH" ? "\n" : "\n\n");
+                    var separator = Separator(element.TagName);
+                    writer.Break(separator);
                     Walk(element, writer);
-                    writer.Break(element.TagName is "LI" or "TD" or "TH" ? "\n" : "\n\n");
+                    writer.Break(element.TagName is "BR" ? "" : separator);
                     break;
                 default:
                     Walk(child, writer);
@@ -60,7 +61,17 @@ public static class HtmlText
         }
     }
 
-    /// <summary>Collects text with collapsed whitespace and at most one pending break between runs of text.</summary>
+    /// <summary>What separates a block from its neighbours: a line for list items, table rows and line breaks, a
+    /// space for table cells (a row reads as one line), a blank line for everything else.</summary>
+    private static string Separator(string tagName) => tagName switch
+    {
+        "TD" or "TH" => " ",
+        "BR" or "LI" or "TR" or "DT" or "DD" => "\n",
+        _ => "\n\n",
+    };
+
+    /// <summary>Collects text with collapsed whitespace and at most one pending break between runs of text; the
+    /// strongest break asked for wins (a blank line over a line over a space). Control characters are dropped.</summary>
     private sealed class ParagraphWriter
     {
         private readonly StringBuilder _text = new();
@@ -74,6 +85,11 @@ public static class HtmlText
                 if (char.IsWhiteSpace(c))
                 {
                     _pendingSpace = _text.Length > 0;
+                    continue;
+                }
+
+                if (char.IsControl(c))
+                {
                     continue;
                 }
 
@@ -94,13 +110,25 @@ public static class HtmlText
 
         public void Break(string separator)
         {
-            if (_pendingBreak != "\n\n")
+            if (separator.Length == 0)
+            {
+                return;
+            }
+
+            if (_pendingBreak is null || Strength(separator) > Strength(_pendingBreak))
             {
                 _pendingBreak = separator;
             }
 
             _pendingSpace = false;
         }
+
+        private static int Strength(string separator) => separator switch
+        {
+            "\n\n" => 2,
+            "\n" => 1,
+            _ => 0,
+        };
 
         public override string ToString() => _text.ToString();
     }

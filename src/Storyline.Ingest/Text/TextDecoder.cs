@@ -55,7 +55,9 @@ public static class TextDecoder
 
     /// <summary>True when the bytes look like a binary file rather than text: NUL bytes in the first 8 KiB
     /// (text in UTF-16 is recognised by its BOM before this is asked).</summary>
-    public static bool LooksBinary(ReadOnlySpan<byte> bytes) => bytes[..Math.Min(bytes.Length, 8192)].Contains((byte)0);
+    public static bool LooksBinary(ReadOnlySpan<byte> bytes) =>
+        !bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) && !bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+        && bytes[..Math.Min(bytes.Length, 8192)].Contains((byte)0);
 
     private static bool IsUtf8Name(string name) =>
         name.Trim().Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Trim().Equals("utf8", StringComparison.OrdinalIgnoreCase);

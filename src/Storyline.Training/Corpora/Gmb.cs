@@ -19,25 +19,25 @@ public static class GmbReader
         var sentences = new List<GmbSentence>();
         List<GmbToken>? current = null;
         var number = 0;
-        string? pending = null;
+        string? broken = null;
         foreach (var raw in File.ReadLines(path).Skip(1))
         {
-            var line = pending is null ? raw : pending + "\n" + raw;
-            pending = null;
-            if (line.Length == 0)
+            if (raw.Length == 0)
             {
                 continue;
             }
 
+            // Four rows of the file are split over two lines (",", then ",\",\",O"): a record whose word is a
+            // line break. Join such a short line with the next one, then drop the blank token.
+            var line = broken is null ? raw : broken + "\n" + raw;
             var fields = SplitCsv(line);
-            if (fields.Count < 4)
+            if (fields.Count < 4 && broken is null)
             {
-                // A word that was a bare carriage return broke its row in two (",\n,\",\",O": 4 cases in the
-                // file); join the halves.
-                pending = line;
+                broken = line;
                 continue;
             }
 
+            broken = null;
             if (fields.Count != 4)
             {
                 throw new FormatException($"{path}: expected 4 CSV fields, got {fields.Count}: '{line}'");
@@ -45,13 +45,7 @@ public static class GmbReader
 
             if (string.IsNullOrWhiteSpace(fields[1]))
             {
-                // The broken rows' word is whitespace: not a token of the text.
-                if (fields[0].Length == 0)
-                {
-                    continue;
-                }
-
-                fields[1] = string.Empty;
+                continue;
             }
 
             if (fields[0].Length > 0)
@@ -65,10 +59,7 @@ public static class GmbReader
                 number = int.Parse(fields[0].AsSpan(fields[0].IndexOf(':') + 1).Trim());
             }
 
-            if (fields[1].Length > 0)
-            {
-                (current ??= []).Add(new GmbToken(fields[1], fields[2], fields[3]));
-            }
+            (current ??= []).Add(new GmbToken(fields[1], fields[2], fields[3]));
         }
 
         if (current is { Count: > 0 })

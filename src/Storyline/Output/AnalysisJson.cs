@@ -1,0 +1,131 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Storyline.Text;
+
+namespace Storyline.Output;
+
+/// <summary>An input that was not analysed, and why (OUTPUT.md <c>errors[]</c>).</summary>
+public sealed record AnalysisError(string Source, string Error);
+
+/// <summary>The analysis JSON, version 1 (OUTPUT.md): the one shape the CLI, the API and exports share.</summary>
+public sealed record AnalysisDocument(
+    int Version,
+    IReadOnlyList<ArticleJson> Articles,
+    IReadOnlyList<EntityJson> Entities,
+    IReadOnlyList<StoryJson> Stories,
+    IReadOnlyList<AnalysisError> Errors)
+{
+    public const int CurrentVersion = 1;
+}
+
+public sealed record ArticleJson(
+    string Id,
+    string Source,
+    string? Outlet,
+    string? Title,
+    string? Url,
+    string? Author,
+    string? Published,
+    string? PublishedFrom,
+    string Text,
+    IReadOnlyList<IgnoredJson> Ignored,
+    IReadOnlyList<SpanJson> Sentences,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TokenJson>? Tokens,
+    IReadOnlyList<EntityMentionJson> Entities,
+    IReadOnlyList<TimeJson> Times,
+    IReadOnlyList<QuoteJson> Quotes,
+    IReadOnlyList<EventJson> Events);
+
+public sealed record IgnoredJson(int Start, int End, string Reason);
+
+public sealed record SpanJson(int Start, int End);
+
+public sealed record TokenJson(int Start, int End, string? Pos);
+
+public sealed record EntityMentionJson(int Start, int End, string Text, string Type, string Entity);
+
+public sealed record TimeJson(
+    int Start, int End, string Text, string Type, string Value,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Mod);
+
+/// <summary>A quote (OUTPUT.md). Added after version 1 was written, all optional: the cue's span (quotes sharing it are
+/// one attribution: a split or continued quote), the addressee or medium, and the words that date the statement.</summary>
+public sealed record QuoteJson(
+    int Start, int End, string Text, bool Direct, string? Speaker, string? SpeakerName,
+    int? SpeakerStart, int? SpeakerEnd, string? Cue, string By,
+    int? CueStart = null, int? CueEnd = null,
+    string? Addressee = null, int? AddresseeStart = null, int? AddresseeEnd = null,
+    string? DateText = null, int? DateStart = null, int? DateEnd = null);
+
+public sealed record EventJson(int Start, int End, string Text, string Type, string? Actor, string? Target, string? Location, string? Date);
+
+/// <summary>One real-world entity across the articles of a run (or of the store).</summary>
+public sealed record EntityJson(
+    string Id, string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<string> Descriptors,
+    IReadOnlyList<string> Articles, int Mentions);
+
+public sealed record StoryJson(
+    string Id, string Title, IReadOnlyList<string> Articles, IReadOnlyList<string> Outlets, string? Start, string? End,
+    IReadOnlyList<StatementJson> Statements, IReadOnlyList<StoryEntityJson> Entities, IReadOnlyList<TimelineItemJson> Timeline);
+
+public sealed record StatementJson(string Speaker, string? SpeakerName, int Sources, IReadOnlyList<StatementQuoteJson> Quotes);
+
+public sealed record StatementQuoteJson(string Article, int Start, int End, string Text);
+
+public sealed record StoryEntityJson(string Entity, string Name, IReadOnlyList<DescriptorJson> Descriptors);
+
+public sealed record DescriptorJson(string Article, string? Outlet, string Text);
+
+public sealed record TimelineItemJson(string Date, string Text, IReadOnlyList<string> Articles);
+
+/// <summary>Builds and writes the analysis JSON.</summary>
+public static class AnalysisJson
+{
+    /// <summary>camelCase, indented, and non-ASCII text written as itself (the output is a file or a terminal,
+    /// not HTML; the web UI escapes on its own).</summary>
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The same, on one line (JSONL).</summary>
+    public static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
+
+    /// <param name="entityName">The display name of an entity id, from the run's entity table.</param>
+    public static ArticleJson FromArticle(Article article, bool includeTokens, Func<string, string?>? entityName = null)
+    {
+        string Surface(TextSpan span) => article.Text.Substring(span.Start, span.Length);
+        var metadata = article.Metadata;
+        return new ArticleJson(
+            article.Id,
+            metadata.Source,
+            metadata.Outlet,
+            metadata.Title,
+            metadata.Url,
+            metadata.Author,
+            metadata.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            metadata.PublishedFrom == PublishedFrom.None ? null : metadata.PublishedFrom.ToString().ToLowerInvariant(),
+            article.Text,
+            [.. article.Ignored.Select(i => new IgnoredJson(i.Span.Start, i.Span.End, i.Reason))],
+            [.. article.Sentences.Select(s => new SpanJson(s.Span.Start, s.Span.End))],
+            includeTokens ? [.. article.Tokens.Select(t => new TokenJson(t.Span.Start, t.Span.End, t.Pos))] : null,
+            [.. article.Entities.Select(e => new EntityMentionJson(e.Span.Start, e.Span.End, Surface(e.Span), e.Type, e.Entity))],
+            [.. article.Times.Select(t => new TimeJson(t.Span.Start, t.Span.End, Surface(t.Span), t.Type, t.Value, t.Mod))],
+            [.. article.Quotes.Select(q => new QuoteJson(
+                q.Span.Start, q.Span.End, Surface(q.Span), q.Direct, q.Speaker,
+                q.Speaker is null ? null : entityName?.Invoke(q.Speaker),
+                q.SpeakerSpan?.Start, q.SpeakerSpan?.End, q.Cue, q.By,
+                q.CueSpan?.Start, q.CueSpan?.End,
+                q.AddresseeSpan is { } a ? Surface(a) : null, q.AddresseeSpan?.Start, q.AddresseeSpan?.End,
+                q.DateSpan is { } d ? Surface(d) : null, q.DateSpan?.Start, q.DateSpan?.End))],
+            [.. article.Events.Select(e => new EventJson(e.Span.Start, e.Span.End, Surface(e.Span), e.Type, e.Actor, e.Target, e.Location, e.Date))]);
+    }
+
+    public static string Serialize(AnalysisDocument document) => JsonSerializer.Serialize(document, Options);
+
+    public static AnalysisDocument Deserialize(string json) =>
+        JsonSerializer.Deserialize<AnalysisDocument>(json, Options) ?? throw new JsonException("empty analysis document");
+}
