@@ -5,6 +5,7 @@ using Storyline.Tagging;
 using Storyline.Training;
 using Storyline.Training.Corpora;
 using Storyline.Training.Evaluation;
+using Storyline.Training.Tagging;
 
 namespace Storyline.Cli.Commands;
 
@@ -30,6 +31,8 @@ internal static class EvalNerCommand
             var tagger = parseResult.GetValue(posModel) is { } p ? PosTagger.Load(p) : PosTagger.Default;
             var (_, dev) = GmbReader.Split(GmbReader.ReadAll(csv));
             Print(NerEvaluation.Evaluate(recognizer, tagger, dev));
+            var speed = TaggingThroughput.Measure(tagger, recognizer, dev.Select(GmbLabels.ToTagged).ToList());
+            Console.WriteLine($"POS + NER: {speed.TokensPerSecond:N0} tokens/s on one thread ({speed.Tokens:N0} tokens, {speed.Seconds:F2}s, {speed.AllocatedBytes:N0} bytes allocated)");
             return 0;
         });
         return command;

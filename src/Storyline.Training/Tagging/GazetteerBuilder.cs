@@ -13,8 +13,14 @@ namespace Storyline.Training.Tagging;
 /// </summary>
 public static partial class GazetteerBuilder
 {
-    public static Gazetteer Build(string folder, ISet<string>? commonLowercaseWords, TextWriter? log)
+    public static Gazetteer Build(string folder, ISet<string>? commonLowercaseWords, TextWriter? log) =>
+        Build(folder, commonLowercaseWords, log, out _);
+
+    /// <param name="names">Country aliases and demonyms → the country's common name, for entity identity.</param>
+    public static Gazetteer Build(string folder, ISet<string>? commonLowercaseWords, TextWriter? log, out EntityNames names)
     {
+        var aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var demonymsOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var entries = new Dictionary<ulong, uint>();
         var counts = new Dictionary<GazetteerKinds, int>();
 
@@ -55,14 +61,22 @@ public static partial class GazetteerBuilder
             foreach (var country in json.RootElement.EnumerateArray())
             {
                 var name = country.GetProperty("name");
-                Add(name.GetProperty("common").GetString(), GazetteerKinds.Country);
+                var common = name.GetProperty("common").GetString()!;
+                Add(common, GazetteerKinds.Country);
                 Add(name.GetProperty("official").GetString(), GazetteerKinds.Country);
+                aliases.TryAdd(name.GetProperty("official").GetString()!, common);
                 foreach (var alt in country.GetProperty("altSpellings").EnumerateArray())
                 {
                     var s = alt.GetString();
                     if (s is { Length: >= 4 })
                     {
                         Add(s, GazetteerKinds.Country);
+                    }
+
+                    // Two-letter codes are ambiguous as words ("IN", "US" in headlines); keep the dotted "U.S." style.
+                    if (s is { Length: >= 3 } && s != common)
+                    {
+                        aliases.TryAdd(s, common);
                     }
                 }
 
@@ -77,6 +91,15 @@ public static partial class GazetteerBuilder
                     {
                         var demonym = eng.GetProperty(form).GetString();
                         Add(demonym, GazetteerKinds.Demonym);
+                        if (demonym is { Length: > 0 })
+                        {
+                            demonymsOf.TryAdd(demonym, common);
+                            if (!demonym.EndsWith('s'))
+                            {
+                                demonymsOf.TryAdd(demonym + "s", common);
+                            }
+                        }
+
                         if (demonym is { Length: > 0 } && !demonym.EndsWith('s'))
                         {
                             // The plural names the people ("Iraqis", "Palestinians"), which news tags as NORP too.
@@ -114,6 +137,13 @@ public static partial class GazetteerBuilder
         }
 
         log?.WriteLine("  gazetteer: " + string.Join(", ", counts.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} {kv.Value:N0}")) + $"; {entries.Count:N0} keys");
+        // News spellings the country file lacks.
+        foreach (var (alias, country) in new[] { ("U.S.", "United States"), ("US", "United States"), ("U.S.A.", "United States"), ("UK", "United Kingdom"), ("America", "United States"), ("U.K.", "United Kingdom"), ("Britain", "United Kingdom"), ("Great Britain", "United Kingdom") })
+        {
+            aliases.TryAdd(alias, country);
+        }
+
+        names = new EntityNames(aliases, demonymsOf);
         return new Gazetteer(new KeyTable(entries));
     }
 

@@ -84,7 +84,7 @@ public static class NerTrainer
         }
 
         var common = lowercase.Where(kv => kv.Value >= 3 && kv.Value > capitalised.GetValueOrDefault(kv.Key)).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
-        var gazetteer = GazetteerBuilder.Build(gazetteerFolder, common, log);
+        var gazetteer = GazetteerBuilder.Build(gazetteerFolder, common, log, out var names);
 
         // Our own POS tags, as the recogniser will see them at run time.
         var pos = sentences.Select(s => PosIndices(tagger, s)).ToList();
@@ -116,11 +116,12 @@ public static class NerTrainer
             cancellationToken: cancellationToken);
 
         var model = perceptron.ToModel(labels, options.MinWeight);
-        var recognizer = new EntityRecognizer(model, gazetteer);
+        var recognizer = new EntityRecognizer(model, gazetteer, names);
         var dev = NerEvaluation.Evaluate(recognizer, tagger, devSentences, options.DocumentSentences);
         var file = new ModelFile(EntityRecognizer.Kind);
         file.SetSection("weights", model.Write);
         file.SetSection("gazetteer", gazetteer.Write);
+        file.SetSection("names", names.Write);
         file.Info["data"] = $"GMB (Kaggle extract) sentences 1-{trainSentences[^1].Number} of {Path.GetFileName(gmbPath)}; gazetteers";
         file.Info["data.sha256"] = DataHash.Of(gmbPath);
         file.Info["pos.model.sha256"] = tagger.Info.TryGetValue("data.sha256", out var posData) ? posData : "unknown";

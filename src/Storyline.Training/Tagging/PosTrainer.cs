@@ -11,7 +11,7 @@ public sealed record PosTrainingOptions
 {
     public int Epochs { get; init; } = 8;
     public int Seed { get; init; } = 1;
-    public int MinFeatureCount { get; init; } = 2;
+    public int MinFeatureCount { get; init; } = 1;
     public float MinWeight { get; init; } = 0.001f;
     /// <summary>Share of training sentences added again upper-cased and again lower-cased, so headlines and
     /// unedited text do not throw the tagger (see MODELS.md for the effect on dev).</summary>

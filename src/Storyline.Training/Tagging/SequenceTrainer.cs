@@ -70,7 +70,7 @@ public static class SequenceTrainer
                     var n = features.Extract(i, guesses, buffer);
                     var r = model.Rows(buffer.AsSpan(0, n), rows);
                     model.Score(rows.AsSpan(0, r), scores);
-                    var guess = SequenceDecoder.Best(scores, features, i == 0 ? -1 : guesses[i - 1]);
+                    var guess = SequenceDecoder.Best(scores, features, i, i == 0 ? -1 : guesses[i - 1]);
                     model.Tick();
                     model.Update(rows.AsSpan(0, r), gold[i], guess);
                     // Continue from the model's own guess, as at run time.

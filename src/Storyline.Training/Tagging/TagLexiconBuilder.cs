@@ -17,7 +17,7 @@ public sealed class TagLexiconBuilder
     public TagLexiconBuilder(int tags) => this.tags = tags;
 
     /// <summary>A tag enters a word's set when it covers at least this share of the word's occurrences.</summary>
-    public double MinShare { get; init; } = 0.01;
+    public double MinShare { get; init; } = 0.05;
 
     public static int FoldOf(int sentence) => sentence % Folds;
 

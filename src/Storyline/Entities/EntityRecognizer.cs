@@ -24,10 +24,11 @@ public sealed class EntityRecognizer
     [ThreadStatic]
     private static (EntityRecognizer Owner, NerFeatures Features)? cache;
 
-    public EntityRecognizer(LinearModel model, Gazetteer gazetteer, IReadOnlyDictionary<string, string>? info = null)
+    public EntityRecognizer(LinearModel model, Gazetteer gazetteer, EntityNames? names = null, IReadOnlyDictionary<string, string>? info = null)
     {
         Model = model;
         Gazetteer = gazetteer;
+        Names = names ?? EntityNames.Empty;
         Info = info ?? new Dictionary<string, string>();
     }
 
@@ -40,6 +41,9 @@ public sealed class EntityRecognizer
     public LinearModel Model { get; }
 
     public Gazetteer Gazetteer { get; }
+
+    /// <summary>Country aliases and demonyms, for entity identity.</summary>
+    public EntityNames Names { get; }
 
     public IReadOnlyDictionary<string, string> Info { get; }
 
@@ -62,7 +66,11 @@ public sealed class EntityRecognizer
             throw new InvalidDataException($"expected a '{Kind}' model, got '{file.Kind}'");
         }
 
-        return new EntityRecognizer(file.ReadSection("weights", LinearModel.Read), file.ReadSection("gazetteer", Gazetteer.Read), file.Info);
+        return new EntityRecognizer(
+            file.ReadSection("weights", LinearModel.Read),
+            file.ReadSection("gazetteer", Gazetteer.Read),
+            file.ReadSection("names", EntityNames.Read),
+            file.Info);
     }
 
     /// <summary>Labels one sentence with BIO indices into <see cref="Labels"/>. <paramref name="partsOfSpeech"/> are

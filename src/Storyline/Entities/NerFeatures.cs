@@ -123,8 +123,24 @@ public sealed class NerFeatures : ISequenceFeatures
         }
     }
 
-    public bool Allowed(int previous, int tag) =>
-        !isInside[tag] || (previous >= 0 && typeOf[previous] == typeOf[tag]);
+    /// <summary>An I- label continues its own type only; and in ordinary-cased text it never goes on a lowercase word
+    /// of four or more letters ("Kremlin spokesperson Dmitry Peskov" is not one name): in the GMB data 290 of 37,379
+    /// PER/ORG/GEO/GPE inside tokens are such words (0.8%), most of them annotation slips.</summary>
+    public bool Allowed(int position, int previous, int tag)
+    {
+        if (!isInside[tag])
+        {
+            return true;
+        }
+
+        if (previous < 0 || typeOf[previous] != typeOf[tag])
+        {
+            return false;
+        }
+
+        ref readonly var w = ref words[position];
+        return sentenceCase != 0 || (w.Flags & WordTraits.AllLower) == 0 || w.Length < 4 || (w.Flags & WordTraits.HasHyphen) != 0;
+    }
 
     public int Extract(int position, ReadOnlySpan<int> tags, Span<ulong> output)
     {

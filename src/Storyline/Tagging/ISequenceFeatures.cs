@@ -16,8 +16,9 @@ public interface ISequenceFeatures
     /// <paramref name="tags"/> holds the tags of positions 0..position-1.</summary>
     int Extract(int position, ReadOnlySpan<int> tags, Span<ulong> output);
 
-    /// <summary>Whether <paramref name="tag"/> may follow <paramref name="previous"/> (-1 at the sentence start).</summary>
-    bool Allowed(int previous, int tag);
+    /// <summary>Whether <paramref name="tag"/> may go at <paramref name="position"/> after <paramref name="previous"/>
+    /// (-1 at the sentence start).</summary>
+    bool Allowed(int position, int previous, int tag);
 }
 
 /// <summary>Greedy left-to-right decoding: each position takes its best allowed tag given the tags before it.</summary>
@@ -32,18 +33,19 @@ public static class SequenceDecoder
         {
             var n = features.Extract(i, tags[..i], buffer);
             model.Score(buffer[..n], scores);
-            tags[i] = Best(scores, features, i == 0 ? -1 : tags[i - 1]);
+            tags[i] = Best(scores, features, i, i == 0 ? -1 : tags[i - 1]);
         }
     }
 
-    /// <summary>The highest-scoring tag that may follow <paramref name="previous"/>; ties go to the lower index.</summary>
-    public static int Best(ReadOnlySpan<float> scores, ISequenceFeatures features, int previous)
+    /// <summary>The highest-scoring tag allowed at <paramref name="position"/> after <paramref name="previous"/>; ties go
+    /// to the lower index.</summary>
+    public static int Best(ReadOnlySpan<float> scores, ISequenceFeatures features, int position, int previous)
     {
         var best = -1;
         var bestScore = float.NegativeInfinity;
         for (var c = 0; c < scores.Length; c++)
         {
-            if ((best < 0 || scores[c] > bestScore) && features.Allowed(previous, c))
+            if ((best < 0 || scores[c] > bestScore) && features.Allowed(position, previous, c))
             {
                 best = c;
                 bestScore = scores[c];

@@ -60,7 +60,7 @@ public sealed class PosFeatures : ISequenceFeatures
         sentenceCase = lettered >= 3 && lower == lettered ? 1UL : lettered >= 3 && upper * 10 >= lettered * 8 ? 2UL : 0UL;
     }
 
-    public bool Allowed(int previous, int tag) => true;
+    public bool Allowed(int position, int previous, int tag) => true;
 
     /// <summary>The lexicon key of a case-sensitive form ("Will" and "will" take different tags), distinct from
     /// the lowercase keys.</summary>
