@@ -9,7 +9,7 @@ namespace Storyline.Training.Tagging;
 
 public sealed record PosTrainingOptions
 {
-    public int Epochs { get; init; } = 8;
+    public int Epochs { get; init; } = 10;
     public int Seed { get; init; } = 1;
     public int MinFeatureCount { get; init; } = 1;
     public float MinWeight { get; init; } = 0.001f;
@@ -20,6 +20,9 @@ public sealed record PosTrainingOptions
     /// <summary>GMB news sentences (PTB tags converted to UPOS) added to training; null for none.</summary>
     public string? GmbPath { get; init; }
     public int GmbSentences { get; init; }
+    /// <summary>GUM's dep/ folder: its train documents (UD English, same guidelines as EWT; not its dev documents,
+    /// which the entity evaluation uses) are added to training. Null for none.</summary>
+    public string? GumFolder { get; init; }
     /// <summary>Train a second pass that sees the first pass's tags of the words to the right.</summary>
     public bool TwoPass { get; init; }
     /// <summary>Folds for the first-pass predictions the second pass trains on (each from a model that did not see
@@ -34,6 +37,29 @@ public static class PosTrainer
     public static readonly ImmutableArray<string> UposTags =
         ["NOUN", "PUNCT", "VERB", "PRON", "ADP", "DET", "ADJ", "AUX", "PROPN", "ADV", "CCONJ", "PART", "NUM", "SCONJ", "SYM", "INTJ", "X"];
 
+    /// <summary>The GUM documents outside the official dev and test lists of its splits.md.</summary>
+    public static IReadOnlyList<string> GumTrainDocuments(string gumFolder)
+    {
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        string? section = null;
+        foreach (var line in File.ReadLines(Path.Combine(gumFolder, "splits.md")))
+        {
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                section = line[3..].Trim();
+            }
+            else if (section is not null && section != "train" && line.TrimStart().StartsWith("* ", StringComparison.Ordinal))
+            {
+                held.Add(line.Trim()[2..].Trim());
+            }
+        }
+
+        return Directory.GetFiles(Path.Combine(gumFolder, "dep"), "*.conllu")
+            .Where(f => !held.Contains(Path.GetFileNameWithoutExtension(f)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     public static (ModelFile File, PosScore Dev) Train(string trainPath, string devPath, PosTrainingOptions options, TextWriter? log, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
@@ -41,6 +67,15 @@ public static class PosTrainer
         var sentences = ConlluReader.Read(trainPath)
             .Select(s => TaggedSentence.FromWords(s.Words.Select(w => w.Form).ToList(), s.Words.Select(w => w.Upos).ToList()))
             .ToList();
+        if (options.GumFolder is not null)
+        {
+            foreach (var path in GumTrainDocuments(options.GumFolder))
+            {
+                sentences.AddRange(ConlluReader.Read(path)
+                    .Select(s => TaggedSentence.FromWords(s.Words.Select(w => w.Form).ToList(), s.Words.Select(w => w.Upos).ToList())));
+            }
+        }
+
         if (options.GmbPath is not null)
         {
             var (gmbTrain, _) = GmbReader.Split(GmbReader.ReadAll(options.GmbPath));
@@ -156,7 +191,12 @@ public static class PosTrainer
         }
 
         file.Info["data"] = "UD English-EWT train (" + Path.GetFileName(trainPath) + ")";
-        file.Info["data.sha256"] = DataHash.Of(trainPath);
+        file.Info["data.sha256"] = options.GumFolder is null ? DataHash.Of(trainPath) : DataHash.Of([trainPath, .. GumTrainDocuments(options.GumFolder)]);
+        if (options.GumFolder is not null)
+        {
+            file.Info["data"] += $" + GUM train documents ({GumTrainDocuments(options.GumFolder).Count})";
+        }
+
         file.Info["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture);
         file.Info["epochs"] = options.Epochs.ToString(CultureInfo.InvariantCulture);
         file.Info["features"] = (model.FeatureCount + (second?.FeatureCount ?? 0)).ToString(CultureInfo.InvariantCulture);

@@ -10,19 +10,24 @@ namespace Storyline.Tagging;
 /// </summary>
 public sealed class LinearModel
 {
-    private readonly ulong[] keys;
-    private readonly int[] rowOffsets;
+    // Key and row offset side by side: a probe touches one cache line of the table, then the row.
+    private readonly Slot[] slots;
     private readonly float[] weights;
     private readonly int mask;
 
-    private LinearModel(ImmutableArray<string> labels, ulong[] keys, int[] rowOffsets, float[] weights, int featureCount)
+    private LinearModel(ImmutableArray<string> labels, Slot[] slots, float[] weights, int featureCount)
     {
         Labels = labels;
-        this.keys = keys;
-        this.rowOffsets = rowOffsets;
+        this.slots = slots;
         this.weights = weights;
-        mask = keys.Length - 1;
+        mask = slots.Length - 1;
         FeatureCount = featureCount;
+    }
+
+    private struct Slot
+    {
+        public ulong Key;
+        public int Offset;
     }
 
     public ImmutableArray<string> Labels { get; }
@@ -38,10 +43,11 @@ public sealed class LinearModel
         var slot = (int)feature & mask;
         while (true)
         {
-            var key = keys[slot];
+            ref readonly var entry = ref slots[slot];
+            var key = entry.Key;
             if (key == feature)
             {
-                var row = weights.AsSpan(rowOffsets[slot], scores.Length);
+                var row = weights.AsSpan(entry.Offset, scores.Length);
                 for (var c = 0; c < row.Length; c++)
                 {
                     scores[c] += row[c];
@@ -79,8 +85,7 @@ public sealed class LinearModel
             capacity <<= 1;
         }
 
-        var keys = new ulong[capacity];
-        var offsets = new int[capacity];
+        var slots = new Slot[capacity];
         var weights = new float[rows.Count * classes];
         for (var r = 0; r < rows.Count; r++)
         {
@@ -91,9 +96,9 @@ public sealed class LinearModel
             }
 
             var slot = (int)key & (capacity - 1);
-            while (keys[slot] != 0)
+            while (slots[slot].Key != 0)
             {
-                if (keys[slot] == key)
+                if (slots[slot].Key == key)
                 {
                     throw new ArgumentException($"duplicate feature key {key:x16}", nameof(rows));
                 }
@@ -101,12 +106,11 @@ public sealed class LinearModel
                 slot = (slot + 1) & (capacity - 1);
             }
 
-            keys[slot] = key;
-            offsets[slot] = r * classes;
+            slots[slot] = new Slot { Key = key, Offset = r * classes };
             row.CopyTo(weights, r * classes);
         }
 
-        return new LinearModel(labels, keys, offsets, weights, rows.Count);
+        return new LinearModel(labels, slots, weights, rows.Count);
     }
 
     /// <summary>Writes labels and sparse half-float rows in key order, so the same weights give the same bytes.</summary>
@@ -118,14 +122,14 @@ public sealed class LinearModel
             writer.Write(label);
         }
 
-        var slots = Enumerable.Range(0, keys.Length).Where(s => keys[s] != 0).OrderBy(s => keys[s]).ToList();
-        writer.Write(slots.Count);
+        var used = slots.Where(s => s.Key != 0).OrderBy(s => s.Key).ToList();
+        writer.Write(used.Count);
         var classes = Labels.Length;
         Span<byte> present = stackalloc byte[classes];
-        foreach (var slot in slots)
+        foreach (var slot in used)
         {
-            writer.Write(keys[slot]);
-            var row = weights.AsSpan(rowOffsets[slot], classes);
+            writer.Write(slot.Key);
+            var row = weights.AsSpan(slot.Offset, classes);
             var count = 0;
             for (var c = 0; c < classes; c++)
             {
