@@ -14,6 +14,7 @@ internal static class EvalCommand
         eval.Subcommands.Add(EvalQuotesCommand.Create());
         eval.Subcommands.Add(EvalPosCommand.Create());
         eval.Subcommands.Add(EvalNerCommand.Create());
+        eval.Subcommands.Add(EvalEntitiesCommand.Create());
         return eval;
     }
 }
