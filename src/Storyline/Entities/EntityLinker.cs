@@ -36,7 +36,8 @@ public static class EntityLinker
         new[] { "of", "the", "and", "for", "&", "de", "la", "du", "des", "on", "in" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Links the mentions of one article; returns one <see cref="EntityMention"/> per name, in order.</summary>
-    public static List<EntityMention> Link(string text, IReadOnlyList<Token> tokens, IReadOnlyList<NameMention> names, EntityNames known)
+    /// <param name="isPlace">Whether a name is a known place (the gazetteer); it settles a tie in the type vote.</param>
+    public static List<EntityMention> Link(string text, IReadOnlyList<Token> tokens, IReadOnlyList<NameMention> names, EntityNames known, Func<string, bool>? isPlace = null)
     {
         var resolved = new (string Name, string Type, int NameStart, string? Title)[names.Count];
         for (var m = 0; m < names.Count; m++)
@@ -105,7 +106,9 @@ public static class EntityLinker
             var byType = votes[name];
             var type = known.CountryAliases.ContainsKey(name) || known.Demonyms.Values.Contains(name)
                 ? "LOCATION"
-                : byType.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key == firstType[name] ? 0 : 1).First().Key;
+                : byType.OrderByDescending(kv => kv.Value)
+                    .ThenBy(kv => kv.Key == "LOCATION" && isPlace?.Invoke(name) == true ? 0 : 1)
+                    .ThenBy(kv => kv.Key == firstType[name] ? 0 : 1).First().Key;
             resolved[m] = resolved[m] with { Type = type };
         }
 

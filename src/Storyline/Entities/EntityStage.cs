@@ -70,7 +70,7 @@ public sealed class EntityStage(EntityRecognizer? recognizer = null) : IStage
                 }
             }
 
-            var mentions = EntityLinker.Link(article.Text, tokens, names, recognizer.Names);
+            var mentions = EntityLinker.Link(article.Text, tokens, names, recognizer.Names, recognizer.Gazetteer.IsPlace);
             return article with { Entities = [.. mentions] };
         }
         finally

@@ -84,6 +84,25 @@ public sealed class Gazetteer
         }
     }
 
+    /// <summary>Whether <paramref name="name"/> (words separated by spaces) is a country, capital or city.</summary>
+    public bool IsPlace(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > MaxWords)
+        {
+            return false;
+        }
+
+        Span<ulong> hashes = stackalloc ulong[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            hashes[i] = FeatureHash.Lower(words[i]);
+        }
+
+        var kinds = (GazetteerKinds)Table.Get(Key(hashes));
+        return (kinds & (GazetteerKinds.Country | GazetteerKinds.Capital | GazetteerKinds.City)) != 0;
+    }
+
     public void Write(BinaryWriter writer) => Table.Write(writer);
 
     public static Gazetteer Read(BinaryReader reader) => new(KeyTable.Read(reader));
