@@ -19,6 +19,7 @@ public static class Program
             ArticleCommand.Create(),
             SearchCommand.Create(),
             ExportCommand.Create(),
+            TrainCommand.Create(),
         };
         return root;
     }

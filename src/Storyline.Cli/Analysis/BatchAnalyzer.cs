@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Storyline.Entities;
 using Storyline.Ingest;
 using Storyline.Output;
 using Storyline.Pipeline;
@@ -64,7 +65,10 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
         }
 
         LendStoryDates(articles, inputs, errors, cancellationToken);
-        return new BatchResult(articles, errors, clock.Elapsed);
+
+        // One identity per real-world entity across the run: a surname alone in one article takes the full name
+        // another article gives it (CrossArticleLinker).
+        return new BatchResult(CrossArticleLinker.Link(articles), errors, clock.Elapsed);
     }
 
     /// <summary>

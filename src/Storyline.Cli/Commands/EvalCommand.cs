@@ -13,6 +13,9 @@ internal static class EvalCommand
         eval.Subcommands.Add(EvalTimeCommand.Create());
         eval.Subcommands.Add(EvalQuotesCommand.Create());
         eval.Subcommands.Add(EvalStoriesCommand.Create());
+        eval.Subcommands.Add(EvalPosCommand.Create());
+        eval.Subcommands.Add(EvalNerCommand.Create());
+        eval.Subcommands.Add(EvalEntitiesCommand.Create());
         return eval;
     }
 }

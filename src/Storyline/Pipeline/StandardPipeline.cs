@@ -1,5 +1,7 @@
+using Storyline.Entities;
 using Storyline.Quotes;
 using Storyline.Sentences;
+using Storyline.Tagging;
 using Storyline.Time;
 
 namespace Storyline.Pipeline;
@@ -7,5 +9,6 @@ namespace Storyline.Pipeline;
 /// <summary>The per-article pipeline the CLI, the store and the server run: every stage Storyline has, in order.</summary>
 public static class StandardPipeline
 {
-    public static AnalysisPipeline Create() => AnalysisPipeline.Build(new SentenceStage(), new TimeStage(), new QuoteStage());
+    public static AnalysisPipeline Create() =>
+        AnalysisPipeline.Build(new SentenceStage(), new PosStage(), new EntityStage(), new TimeStage(), new QuoteStage());
 }

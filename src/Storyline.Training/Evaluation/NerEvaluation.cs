@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using Storyline.Entities;
+using Storyline.Tagging;
+using Storyline.Training.Corpora;
+using Storyline.Training.Tagging;
+
+namespace Storyline.Training.Evaluation;
+
+/// <summary>Precision, recall and F1 from counts of true positives, predictions and gold items.</summary>
+public readonly record struct PrfScore(int TruePositives, int Predicted, int Gold)
+{
+    public double Precision => Predicted == 0 ? 0 : (double)TruePositives / Predicted;
+    public double Recall => Gold == 0 ? 0 : (double)TruePositives / Gold;
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+}
+
+/// <summary>Exact-span typed scores per entity type, with the commonest errors.</summary>
+public sealed record NerScore(IReadOnlyDictionary<string, PrfScore> ByType, IReadOnlyList<(string Error, int Count)> Errors)
+{
+    /// <summary>Micro-averaged over <paramref name="types"/>.</summary>
+    public PrfScore Micro(IEnumerable<string> types)
+    {
+        int tp = 0, predicted = 0, gold = 0;
+        foreach (var type in types)
+        {
+            if (ByType.TryGetValue(type, out var s))
+            {
+                tp += s.TruePositives;
+                predicted += s.Predicted;
+                gold += s.Gold;
+            }
+        }
+
+        return new PrfScore(tp, predicted, gold);
+    }
+}
+
+public static class NerEvaluation
+{
+    /// <summary>The types the quality floor is on.</summary>
+    public static readonly ImmutableArray<string> CoreTypes = ["PERSON", "ORGANIZATION", "LOCATION", "NORP"];
+
+    /// <summary>Scores gold and predicted spans (start token, end token, type): a prediction counts only when its
+    /// span and type both match a gold one.</summary>
+    public static NerScore Score(IEnumerable<(IReadOnlyList<(int Start, int End, string Type)> Gold, IReadOnlyList<(int Start, int End, string Type)> Predicted)> sentences)
+    {
+        var tp = new Dictionary<string, int>(StringComparer.Ordinal);
+        var predictedCount = new Dictionary<string, int>(StringComparer.Ordinal);
+        var goldCount = new Dictionary<string, int>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (gold, predicted) in sentences)
+        {
+            var goldSet = gold.ToHashSet();
+            foreach (var g in gold)
+            {
+                goldCount[g.Type] = goldCount.GetValueOrDefault(g.Type) + 1;
+            }
+
+            foreach (var p in predicted)
+            {
+                predictedCount[p.Type] = predictedCount.GetValueOrDefault(p.Type) + 1;
+                if (goldSet.Contains(p))
+                {
+                    tp[p.Type] = tp.GetValueOrDefault(p.Type) + 1;
+                    continue;
+                }
+
+                var sameSpan = gold.FirstOrDefault(g => g.Start == p.Start && g.End == p.End);
+                var overlapping = gold.FirstOrDefault(g => g.Start < p.End && p.Start < g.End);
+                var error = sameSpan.Type is not null ? $"type {sameSpan.Type} -> {p.Type}"
+                    : overlapping.Type is not null ? $"boundary ({overlapping.Type} / {p.Type})"
+                    : $"spurious {p.Type}";
+                errors[error] = errors.GetValueOrDefault(error) + 1;
+            }
+
+            var predictedSet = predicted.ToHashSet();
+            foreach (var g in gold)
+            {
+                if (!predictedSet.Contains(g) && !predicted.Any(p => p.Start < g.End && g.Start < p.End))
+                {
+                    var error = $"missed {g.Type}";
+                    errors[error] = errors.GetValueOrDefault(error) + 1;
+                }
+            }
+        }
+
+        var byType = goldCount.Keys.Union(predictedCount.Keys).Order(StringComparer.Ordinal).ToDictionary(
+            t => t, t => new PrfScore(tp.GetValueOrDefault(t), predictedCount.GetValueOrDefault(t), goldCount.GetValueOrDefault(t)), StringComparer.Ordinal);
+        var top = errors.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).Take(12).ToList();
+        return new NerScore(byType, top);
+    }
+
+    /// <summary>Runs POS tagging and recognition on the gold tokens of GMB sentences and scores them.</summary>
+    /// <param name="documentSentences">GMB has no document boundaries: this many consecutive sentences share an
+    /// <see cref="EntityMemory"/>, as they did in training.</param>
+    public static NerScore Evaluate(EntityRecognizer recognizer, PosTagger tagger, IEnumerable<GmbSentence> sentences, int documentSentences = 10)
+    {
+        var memory = new EntityMemory();
+        var index = 0;
+        var pairs = new List<(IReadOnlyList<(int, int, string)>, IReadOnlyList<(int, int, string)>)>();
+        var names = new List<RecognizedName>();
+        foreach (var sentence in sentences)
+        {
+            var tagged = GmbLabels.ToTagged(sentence);
+            var pos = NerTrainer.PosIndices(tagger, tagged);
+            var labels = new int[tagged.Tokens.Length];
+            if (index++ % documentSentences == 0)
+            {
+                memory.Clear();
+            }
+
+            recognizer.Label(tagged.Text, tagged.Tokens, pos, labels, memory);
+            names.Clear();
+            recognizer.Decode(labels, names);
+            var predicted = names.Select(n => (n.FirstToken, n.FirstToken + n.TokenCount, n.Type)).ToList();
+            pairs.Add((Spans(tagged.Labels), predicted));
+        }
+
+        return Score(pairs);
+    }
+
+    /// <summary>The (start, end, type) spans of a BIO label sequence.</summary>
+    public static List<(int Start, int End, string Type)> Spans(IReadOnlyList<string> labels)
+    {
+        var spans = new List<(int, int, string)>();
+        for (var i = 0; i < labels.Count; i++)
+        {
+            // A span starts at B-, or at an I- that does not continue the span before it (those are consumed below).
+            if (labels[i].Length > 2)
+            {
+                var type = labels[i][2..];
+                var end = i + 1;
+                while (end < labels.Count && labels[end] == "I-" + type)
+                {
+                    end++;
+                }
+
+                spans.Add((i, end, type));
+                i = end - 1;
+            }
+        }
+
+        return spans;
+    }
+}
