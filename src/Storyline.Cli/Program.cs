@@ -14,6 +14,7 @@ public static class Program
         {
             AnalyzeCommand.Create(),
             EvalCommand.Create(),
+            TrainCommand.Create(),
         };
         return root;
     }

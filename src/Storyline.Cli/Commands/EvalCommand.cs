@@ -12,6 +12,7 @@ internal static class EvalCommand
         eval.Subcommands.Add(EvalExtractionCommand.Create());
         eval.Subcommands.Add(EvalTimeCommand.Create());
         eval.Subcommands.Add(EvalQuotesCommand.Create());
+        eval.Subcommands.Add(EvalEventsCommand.Create());
         return eval;
     }
 }

@@ -1,3 +1,4 @@
+using Storyline.Events;
 using Storyline.Quotes;
 using Storyline.Sentences;
 using Storyline.Time;
@@ -7,5 +8,5 @@ namespace Storyline.Pipeline;
 /// <summary>The per-article pipeline the CLI, the store and the server run: every stage Storyline has, in order.</summary>
 public static class StandardPipeline
 {
-    public static AnalysisPipeline Create() => AnalysisPipeline.Build(new SentenceStage(), new TimeStage(), new QuoteStage());
+    public static AnalysisPipeline Create() => AnalysisPipeline.Build(new SentenceStage(), new TimeStage(), new QuoteStage(), new EventStage());
 }
