@@ -115,6 +115,18 @@ public sealed class EventCoder(CueLexicon cues, IActorFinder actors, EventCoderO
             }
         }
 
+        // Words of a time expression are never cues ("on March 5" is not a protest march).
+        foreach (var time in times)
+        {
+            for (var t = 0; t < tokens.Length; t++)
+            {
+                if (time.Span.Overlaps(tokens[t].Span))
+                {
+                    inMention[t] = int.MaxValue;
+                }
+            }
+        }
+
         var candidates = FindCues(tokens, lower, inMention, text);
         if (candidates.Count == 0)
         {
@@ -144,7 +156,9 @@ public sealed class EventCoder(CueLexicon cues, IActorFinder actors, EventCoderO
         var consumedUntil = -1;
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (i < consumedUntil || inMention[i] >= 0 && !IsLowerCase(text, tokens[i]))
+            // A capitalised word inside a sentence is a name, not a verb ("the Oval Office", "Trust"); time words never cue.
+            if (i < consumedUntil || inMention[i] == int.MaxValue || inMention[i] >= 0 && !IsLowerCase(text, tokens[i])
+                || i > 0 && !IsLowerCase(text, tokens[i]) && lower[i - 1] is not ("\"" or "“" or "'" or "‘"))
             {
                 continue;
             }
@@ -386,7 +400,7 @@ public sealed class EventCoder(CueLexicon cues, IActorFinder actors, EventCoderO
         var boundary = new bool[lower.Length];
         for (var i = 0; i < lower.Length; i++)
         {
-            boundary[i] = lower[i] is ";" or ":" or "—" or "–" or "(" or ")"
+            boundary[i] = lower[i] is ";" or ":" or "—" or "–" or "(" or ")" or "that" or "which" or "who" or "whom"
                 || lower[i] == "," && i + 1 < lower.Length && ClauseOpeners.Contains(lower[i + 1]);
         }
 
@@ -420,12 +434,28 @@ public sealed class EventCoder(CueLexicon cues, IActorFinder actors, EventCoderO
         // The actor: the nearest phrase before the verb, in its clause first, then anywhere before it in the sentence
         // ("Lukashenko, who …, has offered"); a passive's actor is its "by" phrase.
         var before = mentions.Where(m => m.EndToken - offset <= candidate.Verb && !IsModifier(m, lower, offset)).ToList();
-        var after = mentions.Where(m => m.FirstToken - offset >= candidate.VerbEnd && m.FirstToken - offset < clauseEnd).ToList();
+        // Words the pattern matched ("paused all military aid") are the event's object, not its target.
+        // Agent words the pattern matched ("paused all military aid", "send some troops") are the event's object, not
+        // its target; a name inside it is ("against a U.N. resolution").
+        var after = mentions.Where(m => m.FirstToken - offset >= candidate.VerbEnd && m.FirstToken - offset < clauseEnd
+            && !(m.FirstToken - offset < candidate.ConsumedEnd && m.Code is { } c && c.StartsWith("---", StringComparison.Ordinal) && m.Entity == ActorFinder.Slug(m.Name))).ToList();
         // "voted alongside Russia against …": a partner of the actor, not the target.
         var partners = after.Where(m => IsPartner(m, lower, offset)).ToList();
         after.RemoveAll(partners.Contains);
         var by = candidate.By;
         ActorMention? actor = before.LastOrDefault(m => m.FirstToken - offset >= clauseStart) ?? before.LastOrDefault();
+        // A pronoun between that phrase and the verb is the subject ("… Russia, he said"): the actor is unresolved.
+        var pronounFrom = actor is null ? clauseStart : actor.EndToken - offset;
+        for (var k = Math.Max(pronounFrom, candidate.Verb - 4); k < candidate.Verb; k++)
+        {
+            if (lower[k] is "he" or "she" or "they" or "we" or "i" or "it" or "you")
+            {
+                actor = null;
+                by += "+pronoun";
+                break;
+            }
+        }
+
         if (sharedActor?.ActorSpan is { } sharedSpan && mentions.FirstOrDefault(m => m.Span == sharedSpan) is { } coordinated)
         {
             actor = coordinated;
@@ -530,7 +560,8 @@ public sealed class EventCoder(CueLexicon cues, IActorFinder actors, EventCoderO
     private bool IsModifier(ActorMention mention, string[] lower, int offset)
     {
         var next = mention.EndToken - offset;
-        if (mention.EndToken - mention.FirstToken != 1 || mention.Code is not { Length: 3 } || next >= lower.Length)
+        var countryOrAgent = mention.Code is { Length: 3 } || mention.Code is { } c && c.StartsWith("---", StringComparison.Ordinal) && mention.Entity == ActorFinder.Slug(mention.Name);
+        if (mention.EndToken - mention.FirstToken != 1 || !countryOrAgent || next >= lower.Length)
         {
             return false;
         }
