@@ -242,7 +242,7 @@ public static class EventEvaluation
 
     /// <summary>Codes are equal; a gold "---GOV" (an agent of no known country) matches any code ending in GOV, and a
     /// missing gold target ("---" or none) matches a missing system target.</summary>
-    internal static bool SameActor(string? gold, string? system)
+    public static bool SameActor(string? gold, string? system)
     {
         if (gold is null or "---" or "")
         {

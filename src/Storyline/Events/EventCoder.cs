@@ -434,6 +434,16 @@ public sealed class EventCoder(CueLexicon cues, IActorFinder actors, EventCoderO
         // The actor: the nearest phrase before the verb, in its clause first, then anywhere before it in the sentence
         // ("Lukashenko, who …, has offered"); a passive's actor is its "by" phrase.
         var before = mentions.Where(m => m.EndToken - offset <= candidate.Verb && !IsModifier(m, lower, offset)).ToList();
+        // "Protesters in Minsk were arrested": a place after "in/at/near" is where, not who, when someone else is there.
+        if (before.Count > 1 || candidate.Passive)
+        {
+            var notPlaces = before.Where(m => !(m.FirstToken - offset >= 1 && PlacePrepositions.Contains(lower[m.FirstToken - offset - 1]))).ToList();
+            if (notPlaces.Count > 0 || candidate.Passive)
+            {
+                before = notPlaces;
+            }
+        }
+
         // Words the pattern matched ("paused all military aid") are the event's object, not its target.
         // Agent words the pattern matched ("paused all military aid", "send some troops") are the event's object, not
         // its target; a name inside it is ("against a U.N. resolution").
@@ -506,7 +516,7 @@ public sealed class EventCoder(CueLexicon cues, IActorFinder actors, EventCoderO
         foreach (var m in mentions)
         {
             var first = m.FirstToken - offset;
-            if (first < clauseStart || first >= clauseEnd || ReferenceEquals(m, target) || ReferenceEquals(m, actor) || m.EntityType is "PERSON" or "ORGANIZATION")
+            if (first < clauseStart || first >= clauseEnd || ReferenceEquals(m, actor) || m.EntityType is "PERSON" or "ORGANIZATION")
             {
                 continue;
             }
