@@ -16,6 +16,7 @@ internal static class EvalCommand
         eval.Subcommands.Add(EvalPosCommand.Create());
         eval.Subcommands.Add(EvalNerCommand.Create());
         eval.Subcommands.Add(EvalEntitiesCommand.Create());
+        eval.Subcommands.Add(EvalEventsCommand.Create());
         return eval;
     }
 }

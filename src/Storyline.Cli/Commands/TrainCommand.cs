@@ -15,6 +15,7 @@ internal static class TrainCommand
         {
             CreatePos(),
             TrainNerCommand.Create(),
+            TrainEventsCommand.Create(),
         };
         return train;
     }

@@ -59,7 +59,16 @@ public sealed record QuoteJson(
     string? Addressee = null, int? AddresseeStart = null, int? AddresseeEnd = null,
     string? DateText = null, int? DateStart = null, int? DateEnd = null);
 
-public sealed record EventJson(int Start, int End, string Text, string Type, string? Actor, string? Target, string? Location, string? Date);
+/// <summary>An event (OUTPUT.md). Added after version 1 was written, all optional: the cue and its span, the PLOVER mode,
+/// the CAMEO code, the spans of actor, target, location and date, CAMEO actor codes and countries ("RUSGOV", "RUS"),
+/// the members of compound actors and targets, PLOVER's negation mode, and the rule that decided.</summary>
+public sealed record EventJson(
+    int Start, int End, string Text, string Type, string? Actor, string? Target, string? Location, string? Date,
+    string? Cue = null, int? CueStart = null, int? CueEnd = null, string? Mode = null, string? Cameo = null,
+    int? ActorStart = null, int? ActorEnd = null, string? ActorCode = null, string? ActorCountry = null,
+    int? TargetStart = null, int? TargetEnd = null, string? TargetCode = null, string? TargetCountry = null,
+    int? LocationStart = null, int? LocationEnd = null, string? DateText = null, int? DateStart = null, int? DateEnd = null,
+    IReadOnlyList<string>? Actors = null, IReadOnlyList<string>? Targets = null, bool Negated = false, string? By = null);
 
 /// <summary>One real-world entity across the articles of a run (or of the store).</summary>
 public sealed record EntityJson(
@@ -142,7 +151,16 @@ public static class AnalysisJson
                 q.CueSpan?.Start, q.CueSpan?.End,
                 q.AddresseeSpan is { } a ? Surface(a) : null, q.AddresseeSpan?.Start, q.AddresseeSpan?.End,
                 q.DateSpan is { } d ? Surface(d) : null, q.DateSpan?.Start, q.DateSpan?.End))],
-            [.. article.Events.Select(e => new EventJson(e.Span.Start, e.Span.End, Surface(e.Span), e.Type, e.Actor, e.Target, e.Location, e.Date))]);
+            [.. article.Events.Select(e => new EventJson(
+                e.Span.Start, e.Span.End, Surface(e.Span), e.Type, e.Actor, e.Target, e.Location, e.Date,
+                e.CueSpan is { } c ? Surface(c) : null, e.CueSpan?.Start, e.CueSpan?.End, e.Mode, e.Cameo,
+                e.ActorSpan?.Start, e.ActorSpan?.End, e.ActorCode, e.ActorCountry,
+                e.TargetSpan?.Start, e.TargetSpan?.End, e.TargetCode, e.TargetCountry,
+                e.LocationSpan?.Start, e.LocationSpan?.End,
+                e.DateSpan is { } d ? Surface(d) : null, e.DateSpan?.Start, e.DateSpan?.End,
+                e.Actors.IsDefaultOrEmpty ? null : [.. e.Actors.Select(a => a.Entity)],
+                e.Targets.IsDefaultOrEmpty ? null : [.. e.Targets.Select(a => a.Entity)],
+                e.Negated, e.By))]);
     }
 
     public static StoryJson FromStory(Story story) => new(
