@@ -19,6 +19,7 @@ public static class Program
             ArticleCommand.Create(),
             SearchCommand.Create(),
             ExportCommand.Create(),
+            ServeCommand.Create(),
         };
         return root;
     }
