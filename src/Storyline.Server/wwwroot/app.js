@@ -90,7 +90,7 @@ async function storyList() {
         el("div", { class: "meta" },
           s.outlets.map((o) => el("span", { class: "chip outlet" }, o)),
           el("span", {}, s.articles + (s.articles === 1 ? " article" : " articles")),
-          el("span", {}, s.statements + (s.statements === 1 ? " statement" : " statements")))))));
+          el("span", {}, s.statements + (s.statements === 1 ? " statement" : " statements"))))))));
 }
 
 // ---------- Story page ----------
