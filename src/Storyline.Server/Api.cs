@@ -72,13 +72,14 @@ internal static class Api
             return Results.Ok(new { story, articles });
         }).WithSummary("One story (OUTPUT.md) with the summaries of its articles.");
 
-        api.MapGet("/entities", async (IArticleStore store, int? limit, CancellationToken ct) =>
-            Results.Ok((await Entities(store, ct)).Take(Limit(limit, 200))))
+        api.MapGet("/entities", async (IArticleStore store, StoryCache stories, int? limit, CancellationToken ct) =>
+            Results.Ok((await Entities(store, await stories.StoriesAsync(ct), ct)).Take(Limit(limit, 200))))
             .WithSummary("Entities across the store, most mentioned first.");
 
         api.MapGet("/entities/{id}", async (string id, IArticleStore store, StoryCache stories, CancellationToken ct) =>
         {
-            var entity = (await Entities(store, ct)).FirstOrDefault(e => e.Id == id);
+            var all = await stories.StoriesAsync(ct);
+            var entity = (await Entities(store, all, ct)).FirstOrDefault(e => e.Id == id);
             if (entity is null)
             {
                 return NotFound($"no entity '{id}'");
@@ -102,8 +103,19 @@ internal static class Api
                 }
             }
 
+            // The story step attributes quotes the per-article analysis leaves without a speaker (it resolves names
+            // across the story's articles), so its statements are the entity's quotes too.
+            var inStories = all.Where(s => s.Statements.Any(x => x.Speaker == id) || s.Entities.Any(e => e.Entity == id)).ToList();
+            foreach (var statement in inStories.SelectMany(s => s.Statements).Where(x => x.Speaker == id))
+            {
+                foreach (var q in statement.Quotes.Where(q => !quotes.Any(k => k.Article == q.Article && k.Start == q.Start)))
+                {
+                    quotes.Add(new QuoteRow(q.Article, null, q.Outlet, null, q.Start, q.End, q.Text, q.Direct ?? true, id, statement.SpeakerName, null));
+                }
+            }
+
             var articles = mentions.Select(m => m.Article).ToHashSet(StringComparer.Ordinal);
-            var within = (await stories.StoriesAsync(ct)).Where(s => s.Articles.Any(articles.Contains)).Select(s => new StoryRefJson(s.Id, s.Title)).ToList();
+            var within = all.Where(s => inStories.Contains(s) || s.Articles.Any(articles.Contains)).Select(s => new StoryRefJson(s.Id, s.Title)).ToList();
             return Results.Ok(new EntityDetailJson(entity, mentions, quotes, within));
         }).WithSummary("One entity: its mentions, the quotes it is the speaker of, and its stories.");
 
@@ -200,19 +212,48 @@ internal static class Api
         };
     }
 
-    private static async Task<List<EntitySummaryJson>> Entities(IArticleStore store, CancellationToken ct)
+    /// <summary>Entities from the stored mentions (when the pipeline has an entity stage) and from the stories (the
+    /// speakers and labelled people they resolve), most mentioned first.</summary>
+    private static async Task<List<EntitySummaryJson>> Entities(IArticleStore store, IReadOnlyList<StoryJson> stories, CancellationToken ct)
     {
         var byEntity = new Dictionary<string, (Dictionary<string, int> Names, string Type, int Mentions, HashSet<string> Articles)>(StringComparer.Ordinal);
-        await foreach (var m in store.EntityMentionsAsync(ct))
+        void Add(string entity, string name, string type, string article)
         {
-            if (!byEntity.TryGetValue(m.Entity, out var e))
+            if (!byEntity.TryGetValue(entity, out var e))
             {
-                e = (new Dictionary<string, int>(StringComparer.Ordinal), m.Type, 0, new HashSet<string>(StringComparer.Ordinal));
+                e = (new Dictionary<string, int>(StringComparer.Ordinal), type, 0, new HashSet<string>(StringComparer.Ordinal));
             }
 
-            e.Names[m.Text] = e.Names.GetValueOrDefault(m.Text) + 1;
-            e.Articles.Add(m.Article);
-            byEntity[m.Entity] = e with { Mentions = e.Mentions + 1 };
+            e.Names[name] = e.Names.GetValueOrDefault(name) + 1;
+            e.Articles.Add(article);
+            byEntity[entity] = e with { Mentions = e.Mentions + 1, Type = e.Type.Length > 0 ? e.Type : type };
+        }
+
+        await foreach (var m in store.EntityMentionsAsync(ct))
+        {
+            Add(m.Entity, m.Text, m.Type, m.Article);
+        }
+
+        if (byEntity.Count == 0)
+        {
+            foreach (var story in stories)
+            {
+                foreach (var statement in story.Statements)
+                {
+                    foreach (var q in statement.Quotes)
+                    {
+                        Add(statement.Speaker, statement.SpeakerName ?? statement.Speaker, "", q.Article);
+                    }
+                }
+
+                foreach (var entity in story.Entities)
+                {
+                    foreach (var label in entity.Descriptors)
+                    {
+                        Add(entity.Entity, entity.Name, "", label.Article);
+                    }
+                }
+            }
         }
 
         // The longest of the most frequent surface forms names the entity ("Dmitry Peskov" over "Peskov" on a tie).

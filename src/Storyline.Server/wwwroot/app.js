@@ -320,21 +320,21 @@ async function entityList() {
     entities.length === 0 ? el("p", { class: "empty" }, "No names yet.") :
       el("ul", { class: "results" }, entities.map((e) => el("li", {},
         el("h3", {}, el("a", { href: "#/entity/" + enc(e.id) }, e.name)),
-        el("div", { class: "meta" }, el("span", { class: "chip" }, e.type), el("span", {}, e.mentions + " mentions in " + e.articles + " articles"))))));
+        el("div", { class: "meta" }, e.type ? el("span", { class: "chip" }, e.type) : null, el("span", {}, e.mentions + " mentions in " + e.articles + (e.articles === 1 ? " article" : " articles")))))));
 }
 
 async function entityPage(id) {
   const { entity, mentions, quotes, stories } = await api("/api/entities/" + enc(id));
   setTitle(entity.name);
-  show(el("p", { class: "kicker" }, entity.type), el("h1", {}, entity.name),
+  show(el("p", { class: "kicker" }, entity.type || "Person or organisation"), el("h1", {}, entity.name),
     el("div", { class: "meta" }, el("span", {}, entity.mentions + " mentions in " + entity.articles + " articles")),
     el("h2", {}, "Stories"),
     stories.length === 0 ? el("p", { class: "empty" }, "None.") : el("ul", { class: "results" }, stories.map((s) => el("li", {}, el("h3", {}, el("a", { href: "#/story/" + enc(s.id) }, s.title))))),
     el("h2", {}, "Quotes"),
     quotes.length === 0 ? el("p", { class: "empty" }, "No quotes attributed.") : el("div", {}, quotes.map((q) =>
       el("a", { class: "statement-quote", href: articleLink(q.article, q.start, q.end) }, q.text, el("span", { class: "how" }, outletName(q.outlet) + (q.published ? " · " + humanDate(q.published) : ""))))),
-    el("h2", {}, "Mentions"),
-    el("ul", { class: "results" }, mentions.slice(0, 50).map((m) => el("li", {},
+    mentions.length === 0 ? null : el("h2", {}, "Mentions"),
+    mentions.length === 0 ? null : el("ul", { class: "results" }, mentions.slice(0, 50).map((m) => el("li", {},
       el("a", { href: articleLink(m.article, m.start, m.end) }, m.text), el("span", { class: "meta" }, " " + outletName(m.outlet))))));
 }
 
