@@ -130,6 +130,8 @@ async function storyPage(id) {
     labels(story, articles));
 }
 
+function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
 function firstSentence(text) {
   const flat = (text || "").replace(/\s+/g, " ").trim();
   const stop = flat.search(/[.!?]\s/);
@@ -142,12 +144,11 @@ function timeline(items, outletOf) {
   const wrap = el("div", { class: "timeline-wrap timeline" });
   if (placed.length > 0) {
     const width = 1000, left = 40, right = 40, axisY = 70;
-    const min = Math.min(...placed.map((t) => t.day)), max = Math.max(...placed.map((t) => t.day));
-    // Dates decades apart and dates days apart both matter: a log-like squeeze keeps close dates apart.
+    // Dates decades apart and dates days apart both matter: the axis is ordinal (one step per distinct date), so
+    // 2014 and 4–5 Mar 2025 are all readable; the order, not the distance, is what it shows.
     const distinct = [...new Set(placed.map((t) => t.day))].sort((a, b) => a - b);
     const x = (day) => distinct.length === 1 ? width / 2 : left + (distinct.indexOf(day) / (distinct.length - 1)) * (width - left - right);
-    const rows = Math.max(...distinct.map((d) => placed.filter((t) => t.day === d).length));
-    const height = axisY + 40 + 0 * rows;
+    const height = axisY + 40;
     const root = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "aria-label": "Timeline from " + humanDate(items[0].date) + " to " + humanDate(items[items.length - 1].date) });
     root.append(svg("title", {}, "Timeline"));
     root.append(svg("line", { class: "axis", x1: left - 20, x2: width - right + 20, y1: axisY, y2: axisY }));
@@ -158,10 +159,8 @@ function timeline(items, outletOf) {
       root.append(svg("line", { class: "stem", x1: cx, x2: cx, y1: axisY, y2: up ? axisY - 34 : axisY + 22 }));
       root.append(svg("circle", { class: "dot", cx, cy: axisY, r: 7 + Math.min(4, group.length - 1) }));
       const label = svg("text", { class: "label-date", x: cx, y: up ? axisY - 40 : axisY + 34, "text-anchor": "middle" }, humanDate(group[0].date));
+      label.append(svg("title", {}, group.map((t) => humanDate(t.date) + ": " + t.text).join("\n")));
       root.append(label);
-      const tip = svg("title", {}, group.map((t) => humanDate(t.date) + ": " + t.text).join("\n"));
-      root.lastChild.append(tip);
-      void min; void max;
     });
     wrap.append(root);
   }
@@ -287,14 +286,14 @@ async function articlePage(id, target) {
       el("span", {}, analysis.published ? humanDate(analysis.published) : "Date not given"),
       analysis.author ? el("span", {}, "By " + analysis.author) : null,
       analysis.url ? el("span", {}, analysis.url) : null,
-      el("span", {}, analysis.quotes.length + " quotes · " + analysis.times.length + " dates · " + people.size + " names")),
+      el("span", {}, [plural(analysis.quotes.length, "quote"), plural(analysis.times.length, "date"), people.size > 0 ? plural(people.size, "name") : null].filter(Boolean).join(" · "))),
     el("div", { class: "legend" }, el("span", { class: "l-quote" }, "quote"), el("span", { class: "l-date" }, "date"), el("span", { class: "l-entity" }, "person, place or organisation")),
     el("div", { class: "article-layout" },
       body,
       el("aside", { class: "side" },
         stories.length > 0 ? el("section", {}, el("h3", {}, "In the story"), el("ul", {}, stories.map((s) => el("li", {}, el("a", { href: "#/story/" + enc(s.id) }, s.title))))) : null,
-        el("section", {}, el("h3", {}, "Who speaks"), el("ul", {}, speakers(analysis).map(([name, n]) => el("li", {}, name, el("span", { class: "count" }, n + "×"))))),
-        el("section", {}, el("h3", {}, "Names"), el("ul", {}, [...people.entries()].sort((a, b) => b[1].count - a[1].count).slice(0, 15)
+        analysis.quotes.length === 0 ? null : el("section", {}, el("h3", {}, "Who speaks"), el("ul", {}, speakers(analysis).map(([name, n]) => el("li", {}, name, el("span", { class: "count" }, n + "×"))))),
+        people.size === 0 ? null : el("section", {}, el("h3", {}, "Names"), el("ul", {}, [...people.entries()].sort((a, b) => b[1].count - a[1].count).slice(0, 15)
           .map(([entity, p]) => el("li", {}, el("a", { href: "#/entity/" + enc(entity) }, p.name), el("span", { class: "count" }, p.type + " · " + p.count + "×"))))))));
   if (targetNode) {
     targetNode.scrollIntoView({ block: "center" });
