@@ -9,7 +9,11 @@ namespace Storyline.Server;
 
 public sealed record ErrorJson(string Error);
 
-public sealed record ArticleDetailJson(ArticleSummary Summary, ArticleJson Analysis, IReadOnlyList<StoryRefJson> Stories);
+/// <param name="Attributions">Who said each quote, as the stories resolve it across articles (the per-article analysis
+/// often leaves the speaker empty).</param>
+public sealed record ArticleDetailJson(ArticleSummary Summary, ArticleJson Analysis, IReadOnlyList<StoryRefJson> Stories, IReadOnlyList<AttributionJson> Attributions);
+
+public sealed record AttributionJson(int Start, int End, string Speaker, string? SpeakerName, int Sources);
 
 public sealed record StoryRefJson(string Id, string Title);
 
@@ -44,8 +48,11 @@ internal static class Api
                 return NotFound($"no article '{id}'");
             }
 
-            var within = (await stories.StoriesAsync(ct)).Where(s => s.Articles.Contains(stored.Analysis.Id)).Select(s => new StoryRefJson(s.Id, s.Title)).ToList();
-            return Results.Ok(new ArticleDetailJson(stored.Summary, stored.Analysis, within));
+            var containing = (await stories.StoriesAsync(ct)).Where(s => s.Articles.Contains(stored.Analysis.Id)).ToList();
+            var attributions = containing.SelectMany(s => s.Statements)
+                .SelectMany(x => x.Quotes.Where(q => q.Article == stored.Analysis.Id).Select(q => new AttributionJson(q.Start, q.End, x.Speaker, x.SpeakerName, x.Sources)))
+                .ToList();
+            return Results.Ok(new ArticleDetailJson(stored.Summary, stored.Analysis, [.. containing.Select(s => new StoryRefJson(s.Id, s.Title))], attributions));
         }).WithSummary("One article with its analysis (OUTPUT.md) and the stories it is in.");
 
         api.MapGet("/stories", async (StoryCache stories, CancellationToken ct) =>

@@ -231,7 +231,9 @@ function labels(story, articles) {
 
 // ---------- Article view ----------
 async function articlePage(id, target) {
-  const { summary, analysis, stories } = await api("/api/articles/" + enc(id));
+  const { summary, analysis, stories, attributions } = await api("/api/articles/" + enc(id));
+  const saidBy = new Map(attributions.map((a) => [a.start + "-" + a.end, a]));
+  const speakerOf = (q) => q.speakerName || saidBy.get(q.start + "-" + q.end)?.speakerName || q.speaker || saidBy.get(q.start + "-" + q.end)?.speaker || null;
   setTitle(analysis.title || outletName(analysis.outlet));
   const text = analysis.text;
   // Every span that changes the look, as [start, end, class]; segments between boundaries get the classes covering them.
@@ -264,10 +266,10 @@ async function articlePage(id, target) {
     if (classes.length === 0) { paragraph.append(document.createTextNode(piece)); continue; }
     const span = el("span", { class: classes.join(" ") }, piece);
     const titleParts = covering.map(([, , kind, item]) =>
-      kind === "quote" ? "Quote" + (item.speakerName || item.speaker ? " by " + (item.speakerName || item.speaker) : "") :
+      kind === "quote" ? "Quote" + (speakerOf(item) ? " by " + speakerOf(item) : "") :
       kind === "date" ? "Date: " + item.value : kind === "entity" ? item.type + ": " + item.entity : "Not news text: " + item.reason);
     span.title = titleParts.join(" · ");
-    if (inTarget && !targetNode) { targetNode = span; span.id = "target"; }
+    if (inTarget && !targetNode) { targetNode = span; span.id = "target"; span.tabIndex = -1; }
     paragraph.append(span);
   }
   if (paragraph.childNodes.length > 0) body.append(paragraph);
@@ -292,7 +294,7 @@ async function articlePage(id, target) {
       body,
       el("aside", { class: "side" },
         stories.length > 0 ? el("section", {}, el("h3", {}, "In the story"), el("ul", {}, stories.map((s) => el("li", {}, el("a", { href: "#/story/" + enc(s.id) }, s.title))))) : null,
-        analysis.quotes.length === 0 ? null : el("section", {}, el("h3", {}, "Who speaks"), el("ul", {}, speakers(analysis).map(([name, n]) => el("li", {}, name, el("span", { class: "count" }, n + "×"))))),
+        analysis.quotes.length === 0 ? null : el("section", {}, el("h3", {}, "Who speaks"), el("ul", {}, speakers(analysis, speakerOf).map(([name, n]) => el("li", {}, name, el("span", { class: "count" }, n + "×"))))),
         people.size === 0 ? null : el("section", {}, el("h3", {}, "Names"), el("ul", {}, [...people.entries()].sort((a, b) => b[1].count - a[1].count).slice(0, 15)
           .map(([entity, p]) => el("li", {}, el("a", { href: "#/entity/" + enc(entity) }, p.name), el("span", { class: "count" }, p.type + " · " + p.count + "×"))))))));
   if (targetNode) {
@@ -302,10 +304,10 @@ async function articlePage(id, target) {
   }
 }
 
-function speakers(analysis) {
+function speakers(analysis, speakerOf) {
   const counts = new Map();
   for (const q of analysis.quotes) {
-    const name = q.speakerName || q.speaker || "Unattributed";
+    const name = speakerOf(q) || "Speaker not identified";
     counts.set(name, (counts.get(name) || 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1]);
