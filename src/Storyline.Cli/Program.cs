@@ -20,6 +20,7 @@ public static class Program
             SearchCommand.Create(),
             ExportCommand.Create(),
             TrainCommand.Create(),
+            ServeCommand.Create(),
         };
         return root;
     }
