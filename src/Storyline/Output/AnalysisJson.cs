@@ -145,6 +145,12 @@ public static class AnalysisJson
             [.. article.Events.Select(e => new EventJson(e.Span.Start, e.Span.End, Surface(e.Span), e.Type, e.Actor, e.Target, e.Location, e.Date))]);
     }
 
+    public static EntityJson FromEntity(Entities.EntityEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new EntityJson(entry.Id, entry.Name, entry.Type, entry.Aliases, entry.Descriptors, entry.Articles, entry.Mentions);
+    }
+
     public static StoryJson FromStory(Story story) => new(
         story.Id,
         story.Title,
