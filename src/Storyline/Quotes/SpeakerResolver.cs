@@ -77,9 +77,59 @@ public static class SpeakerResolver
 
     private readonly record struct Found(string Id, string By);
 
+    private enum Gender
+    {
+        Unknown,
+        Male,
+        Female,
+    }
+
     private sealed class Context(string text, ImmutableArray<EntityMention> entities, ImmutableArray<Quote> quotes)
     {
         private readonly Dictionary<string, string> typeOf = TypesOf(entities);
+
+        /// <summary>Genders the article tells: an honorific before a mention ("Mr. Kamin", "Ms. Scott") or a
+        /// "he"/"she" already resolved to the entity. "'Here he is, babe,' she said" must not go to the man the
+        /// previous "he" was.</summary>
+        private readonly Dictionary<string, Gender> genders = GendersOf(text, entities);
+
+        private static Gender GenderOf(string pronoun) =>
+            pronoun.Equals("he", StringComparison.OrdinalIgnoreCase) || pronoun.Equals("him", StringComparison.OrdinalIgnoreCase) ? Gender.Male : Gender.Female;
+
+        private bool Conflicts(string id, Gender gender) =>
+            gender != Gender.Unknown && genders.TryGetValue(id, out var known) && known != Gender.Unknown && known != gender;
+
+        private static Dictionary<string, Gender> GendersOf(string text, ImmutableArray<EntityMention> entities)
+        {
+            var result = new Dictionary<string, Gender>(StringComparer.Ordinal);
+            foreach (var e in entities)
+            {
+                var from = Math.Max(0, e.Span.Start - 5);
+                var before = text.AsSpan(from, e.Span.Start - from).Trim();
+                var inside = text.AsSpan(e.Span.Start, Math.Min(5, e.Span.Length));
+                var gender = Honorific(before, ends: true) is var g && g != Gender.Unknown ? g : Honorific(inside, ends: false);
+                if (gender != Gender.Unknown)
+                {
+                    result.TryAdd(e.Entity, gender);
+                }
+            }
+
+            return result;
+        }
+
+        private static Gender Honorific(ReadOnlySpan<char> words, bool ends)
+        {
+            static bool Has(ReadOnlySpan<char> w, string h, bool ends) =>
+                ends ? w.EndsWith(h, StringComparison.Ordinal) && (w.Length == h.Length || w[^(h.Length + 1)] == ' ')
+                     : w.StartsWith(h + " ", StringComparison.Ordinal);
+
+            if (Has(words, "Mr.", ends) || Has(words, "Mr", ends))
+            {
+                return Gender.Male;
+            }
+
+            return Has(words, "Mrs.", ends) || Has(words, "Ms.", ends) || Has(words, "Mrs", ends) || Has(words, "Ms", ends) ? Gender.Female : Gender.Unknown;
+        }
 
         private static Dictionary<string, string> TypesOf(ImmutableArray<EntityMention> entities)
         {
@@ -103,12 +153,20 @@ public static class SpeakerResolver
 
             if (words.Length == 1 && PersonPronouns.Contains(words[0]))
             {
-                return ByPronoun(index, span, resolved, Person, "pronoun");
+                var gender = GenderOf(words[0]);
+                var found = ByPronoun(index, span, resolved, Person, "pronoun", gender);
+                if (found is { } f)
+                {
+                    // What "he"/"she" resolved to says the person's gender for the pronouns after it.
+                    genders.TryAdd(f.Id, gender);
+                }
+
+                return found;
             }
 
             if (words.Length == 1 && GroupPronouns.Contains(words[0]))
             {
-                return ByPronoun(index, span, resolved, Organization, "pronoun");
+                return ByPronoun(index, span, resolved, Organization, "pronoun", Gender.Unknown);
             }
 
             if (!Determiners.Contains(words[0]) && char.IsUpper(words[0][0]))
@@ -152,22 +210,22 @@ public static class SpeakerResolver
 
         private int Rank(EntityMention e) => typeOf[e.Entity] switch { Person => 2, Organization => 1, _ => 0 };
 
-        private Found? ByPronoun(int index, TextSpan span, IReadOnlyList<Quote> resolved, string type, string rule)
+        private Found? ByPronoun(int index, TextSpan span, IReadOnlyList<Quote> resolved, string type, string rule, Gender gender)
         {
             var window = PreviousParagraphStart(span.Start);
-            if (PreviousSpeaker(index, span, resolved, type, window) is { } previous)
+            if (PreviousSpeaker(index, span, resolved, type, window, gender) is { } previous)
             {
                 return new Found(previous, rule + "-previous-speaker");
             }
 
-            return Recent(span.Start, type, window) is { } recent ? new Found(recent, rule + "-recent") : null;
+            return Recent(span.Start, type, window, gender) is { } recent ? new Found(recent, rule + "-recent") : null;
         }
 
         /// <summary>The speaker of the nearest quote before this one, when it is of the type and starts after
         /// <paramref name="window"/>, and no other entity of the type is named outside quotes between them.
         /// "…a deal with Zelensky "since…". "There is only 200 kilometres…," he declared": he is the speaker of the
         /// quote before, Lukashenko, not Zelensky named inside it.</summary>
-        private string? PreviousSpeaker(int index, TextSpan span, IReadOnlyList<Quote> resolved, string type, int window)
+        private string? PreviousSpeaker(int index, TextSpan span, IReadOnlyList<Quote> resolved, string type, int window, Gender gender)
         {
             for (var p = index - 1; p >= 0; p--)
             {
@@ -177,7 +235,7 @@ public static class SpeakerResolver
                     continue;
                 }
 
-                if (previous.Span.End < window || typeOf[id] != type)
+                if (previous.Span.End < window || typeOf[id] != type || Conflicts(id, gender))
                 {
                     return null;
                 }
@@ -199,7 +257,7 @@ public static class SpeakerResolver
 
         /// <summary>The most recent entity of the type named before <paramref name="end"/> and after
         /// <paramref name="window"/>, not inside a direct quote (someone named in a quotation is not its speaker).</summary>
-        private string? Recent(int end, string type, int window)
+        private string? Recent(int end, string type, int window, Gender gender)
         {
             for (var i = entities.Length - 1; i >= 0; i--)
             {
@@ -214,7 +272,7 @@ public static class SpeakerResolver
                     break;
                 }
 
-                if (typeOf[e.Entity] == type && !InsideDirectQuote(e.Span))
+                if (typeOf[e.Entity] == type && !InsideDirectQuote(e.Span) && !Conflicts(e.Entity, gender))
                 {
                     return e.Entity;
                 }
@@ -260,7 +318,7 @@ public static class SpeakerResolver
 
             if (PersonNouns.Contains(head))
             {
-                return ByPronoun(index, span, resolved, Person, "nominal");
+                return ByPronoun(index, span, resolved, Person, "nominal", Gender.Unknown);
             }
 
             if (OrganizationNouns.Contains(head))

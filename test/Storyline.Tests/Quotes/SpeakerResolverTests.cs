@@ -76,6 +76,19 @@ public class SpeakerResolverTests
     }
 
     [Fact]
+    public void She_does_not_go_to_a_man_the_article_calls_mr()
+    {
+        const string text = "Ms. Warren met Mr. Kamin. \"Taxes will rise,\" Mr. Kamin said.\n\"They will not,\" she said.";
+        ImmutableArray<EntityMention> entities = [Mention(text, "Warren", "PERSON", "warren"), Mention(text, "Kamin", "PERSON", "kamin"), Mention(text, "Kamin", "PERSON", "kamin", from: 30)];
+        var first = QuoteAt(text, "\"Taxes will rise,\"", "Kamin");
+
+        var resolved = SpeakerResolver.Resolve(text, entities, [first, QuoteAt(text, "\"They will not,\"", "she")]);
+
+        Assert.Equal("kamin", resolved[0].Speaker);
+        Assert.Equal("warren", resolved[1].Speaker);
+    }
+
+    [Fact]
     public void It_said_takes_the_most_recent_organisation()
     {
         const string text = "The Kremlin issued a note on Monday. \"Talks are welcome,\" it said.";
