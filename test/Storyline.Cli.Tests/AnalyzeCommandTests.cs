@@ -53,6 +53,24 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [SkippableFact]
+    public void Json_for_the_seeds_has_the_entity_table_and_names_every_resolved_speaker()
+    {
+        using var output = new StringWriter();
+        AnalyzeCommand.Run([TestData.Seeds], "json", includeTokens: false, new AnalyzeOptions(), output, stories: false);
+        var document = AnalysisJson.Deserialize(output.ToString());
+
+        var peskov = Assert.Single(document.Entities, e => e.Id == "dmitry-peskov");
+        Assert.Equal("Dmitry Peskov", peskov.Name);
+        Assert.Contains("Peskov", peskov.Aliases);
+        Assert.Contains("Kremlin spokesperson", peskov.Descriptors);
+        Assert.Equal(["000_1d0450d9dc0eaaa0", "002_c984178ca89a0f10"], peskov.Articles);
+        Assert.Empty(document.Stories);
+        var ally = Assert.Single(document.Articles[1].Quotes, q => q.Text.Contains("Minsk is our ally", StringComparison.Ordinal));
+        Assert.Equal(("dmitry-peskov", "Dmitry Peskov"), (ally.Speaker, ally.SpeakerName));
+        Assert.All(document.Articles.SelectMany(a => a.Quotes).Where(q => q.Speaker is not null), q => Assert.NotNull(q.SpeakerName));
+    }
+
+    [SkippableFact]
     public void Json_offsets_index_the_original_file_text()
     {
         var (_, json) = Analyze("json", TestData.Seed("000_"));
@@ -129,6 +147,8 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Contains("2025-03-05 (from metadata)", text);
         Assert.Contains("header: date 2025-03-05", text);
         Assert.Contains("boilerplate: syndication disclaimer", text);
+        Assert.Contains("Top entities", text);
+        Assert.Contains("Dmitry Peskov PERSON · ", text);
         Assert.DoesNotContain("\u001b[", text); // no terminal escapes when the output is not a terminal
     }
 

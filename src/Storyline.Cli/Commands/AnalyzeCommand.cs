@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Storyline.Cli.Analysis;
 using Storyline.Cli.Rendering;
+using Storyline.Entities;
 using Storyline.Ingest;
 using Storyline.Output;
 using Storyline.Pipeline;
@@ -28,7 +29,7 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json", "jsonl", "markdown");
-        var noStories = new Option<bool>("--no-stories") { Description = "Per-article analysis only: skip cross-article work (entity table, stories)." };
+        var noStories = new Option<bool>("--no-stories") { Description = "Skip the stories (the cross-article entity table is always built)." };
         var tokens = new Option<bool>("--tokens") { Description = "Add tokens (with POS tags when tagged) to the JSON." };
 
         var command = new Command("analyze", "Analyse articles: sentences and every layer built so far; a report (text), JSON or Markdown.")
@@ -48,13 +49,15 @@ internal static class AnalyzeCommand
         var analyzer = new BatchAnalyzer(StandardPipeline.Create(), options);
         var result = RunWithProgress(analyzer, paths);
         // Cross-article work on the analysed batch, in input order (the stories do not depend on thread count).
+        // The entity table is cheap and names every quote's speaker, so --no-stories keeps it.
+        var entities = EntityTable.Build(result.Articles);
         IReadOnlyList<StoryJson> storyJson = stories
             ? [.. new StoryBuilder().Build(result.Articles).Select(AnalysisJson.FromStory)]
             : [];
         var document = new AnalysisDocument(
             AnalysisDocument.CurrentVersion,
-            [.. result.Articles.Select(a => AnalysisJson.FromArticle(a, includeTokens))],
-            Entities: [],
+            [.. result.Articles.Select(a => AnalysisJson.FromArticle(a, includeTokens, entities.NameOf))],
+            Entities: [.. entities.Entries.Select(AnalysisJson.FromEntity)],
             Stories: storyJson,
             result.Errors);
 

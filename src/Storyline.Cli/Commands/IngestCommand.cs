@@ -120,7 +120,7 @@ internal static class IngestCommand
                     continue;
                 }
 
-                var article = AnalysisJson.FromArticle(item.Article, includeTokens: false);
+                var article = AnalysisJson.FromArticle(item.Article, includeTokens: false, Entities.EntityTable.Build([item.Article]).NameOf);
                 SaveResult result;
                 try
                 {

@@ -12,6 +12,18 @@ public static class MarkdownReport
         md.AppendLine("# Storyline analysis").AppendLine();
         md.AppendLine($"{document.Articles.Count} article(s) analysed, {document.Errors.Count} skipped.").AppendLine();
         RenderStories(md, document);
+        if (document.Entities.Count > 0)
+        {
+            md.AppendLine($"## Top entities ({Math.Min(TextReport.EntityLimit, document.Entities.Count)} of {document.Entities.Count})").AppendLine();
+            md.AppendLine("| Entity | Type | Mentions | Articles | Descriptors |").AppendLine("|---|---|---|---|---|");
+            foreach (var e in document.Entities.Take(TextReport.EntityLimit))
+            {
+                md.AppendLine($"| {Escape(e.Name)} | {e.Type} | {e.Mentions} | {e.Articles.Count} | {Escape(string.Join("; ", e.Descriptors.Take(3)))} |");
+            }
+
+            md.AppendLine();
+        }
+
         foreach (var a in document.Articles)
         {
             md.AppendLine($"## {Escape(a.Title ?? a.Id)}").AppendLine();

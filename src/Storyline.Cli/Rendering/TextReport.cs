@@ -17,6 +17,7 @@ public static class TextReport
         var articles = document.Articles;
         console.Write(new Rule($"[bold]Storyline[/] · {articles.Count} article{(articles.Count == 1 ? "" : "s")} analysed, {document.Errors.Count} skipped · {elapsed.TotalSeconds:0.00} s").LeftJustified());
         RenderStories(console, document);
+        RenderEntities(console, document.Entities);
         if (articles.Count > DetailLimit)
         {
             console.Write(Overview(articles));
@@ -37,6 +38,24 @@ public static class TextReport
             {
                 console.MarkupLineInterpolated($"[red]✗[/] {error.Source}: {error.Error}");
             }
+        }
+    }
+
+    /// <summary>The most mentioned entities of the run; the JSON has them all.</summary>
+    public const int EntityLimit = 10;
+
+    private static void RenderEntities(IAnsiConsole console, IReadOnlyList<EntityJson> entities)
+    {
+        if (entities.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.MarkupLine($"[bold]Top entities[/] [grey]({Math.Min(EntityLimit, entities.Count)} of {entities.Count})[/]");
+        foreach (var e in entities.Take(EntityLimit))
+        {
+            console.MarkupLineInterpolated($"  {e.Name} [grey]{e.Type} · {e.Mentions} mention{(e.Mentions == 1 ? "" : "s")} in {e.Articles.Count} article{(e.Articles.Count == 1 ? "" : "s")}[/]{(e.Descriptors.Count > 0 ? " · " + string.Join("; ", e.Descriptors.Take(3)) : "")}");
         }
     }
 

@@ -32,6 +32,9 @@ public static class EntityLinker
         "crown", "first", "lady", "officer", "coach", "professor", "prof.", "dictator",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether a capitalised word is a title ("President", "Gen.") rather than part of a name.</summary>
+    internal static bool IsTitle(string word) => Titles.Contains(word);
+
     private static readonly FrozenSet<string> Connectives =
         new[] { "of", "the", "and", "for", "&", "de", "la", "du", "des", "on", "in" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 

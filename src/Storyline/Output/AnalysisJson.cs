@@ -163,6 +163,12 @@ public static class AnalysisJson
                 e.Negated, e.By))]);
     }
 
+    public static EntityJson FromEntity(Entities.EntityEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new EntityJson(entry.Id, entry.Name, entry.Type, entry.Aliases, entry.Descriptors, entry.Articles, entry.Mentions);
+    }
+
     public static StoryJson FromStory(Story story) => new(
         story.Id,
         story.Title,

@@ -28,12 +28,14 @@ public static class Speakers
             }
         }
 
+        // An entity id's display name is its full name in the article, not the local mention ("he").
+        var entityNames = article.Quotes.Any(q => q.Speaker is not null) ? Entities.EntityTable.Build([article]) : null;
         var result = new ResolvedSpeaker?[article.Quotes.Length];
         ResolvedSpeaker? previous = null;
         for (var q = 0; q < article.Quotes.Length; q++)
         {
             var quote = article.Quotes[q];
-            var resolved = ResolveOne(article, quote, names, fullNames, previous);
+            var resolved = ResolveOne(article, quote, names, fullNames, previous, entityNames);
             result[q] = resolved;
             previous = resolved ?? previous;
         }
@@ -42,11 +44,12 @@ public static class Speakers
     }
 
     private static ResolvedSpeaker? ResolveOne(
-        Article article, Quote quote, IReadOnlyList<NameMention> names, Dictionary<string, string> fullNames, ResolvedSpeaker? previous)
+        Article article, Quote quote, IReadOnlyList<NameMention> names, Dictionary<string, string> fullNames, ResolvedSpeaker? previous,
+        Entities.EntityTable? entityNames)
     {
         if (quote.Speaker is { } entity)
         {
-            var surface = quote.SpeakerSpan is { } s ? article.Text.Substring(s.Start, s.Length) : entity;
+            var surface = entityNames?.NameOf(entity) ?? entity;
             return new ResolvedSpeaker(entity, surface, "speaker/entity");
         }
 
