@@ -76,7 +76,7 @@ public sealed class WebIngest(IArticleStore store)
             return new IngestResult(id, "rejected", $"analysis took longer than the {Budget.TotalSeconds:0} s budget");
         }
 
-        var saved = await store.SaveAsync(AnalysisJson.FromArticle(analysed, includeTokens: false), cancellationToken);
+        var saved = await store.SaveAsync(AnalysisJson.FromArticle(analysed, includeTokens: false, Storyline.Entities.EntityTable.Build([analysed]).NameOf), cancellationToken);
         return new IngestResult(saved.Id, saved.Outcome.ToString().ToLowerInvariant(), saved.Reason);
     }
 
