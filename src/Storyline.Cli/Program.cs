@@ -16,6 +16,8 @@ public static class Program
             EvalCommand.Create(),
             IngestCommand.Create(),
             ArticlesCommand.Create(),
+            StoriesCommand.CreateList(),
+            StoriesCommand.CreateShow(),
             ArticleCommand.Create(),
             SearchCommand.Create(),
             ExportCommand.Create(),

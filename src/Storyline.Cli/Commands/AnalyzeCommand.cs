@@ -112,22 +112,5 @@ internal static class AnalyzeCommand
         return result!;
     }
 
-    private static IAnsiConsole ConsoleFor(TextWriter output)
-    {
-        var redirected = !ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
-            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
-        });
-        if (redirected)
-        {
-            // A file or a pipe has no width; 80 columns would fold every table row.
-            console.Profile.Width = 140;
-        }
-
-        return console;
-    }
+    private static IAnsiConsole ConsoleFor(TextWriter output) => ReportConsole.For(output);
 }

@@ -188,7 +188,7 @@ public static class TextReport
         }
     }
 
-    private static void RenderStory(IAnsiConsole console, StoryJson story, Func<string, string> cite)
+    internal static void RenderStory(IAnsiConsole console, StoryJson story, Func<string, string> cite)
     {
         console.WriteLine();
         console.Write(new Rule($"[bold yellow]Story[/] [bold]{Markup.Escape(Shorten(story.Title, 110))}[/]").LeftJustified());

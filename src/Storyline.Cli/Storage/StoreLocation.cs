@@ -67,16 +67,6 @@ internal static class StoreLocation
         return null;
     }
 
-    /// <summary>A console for output that is a file or pipe gets no colour or ANSI codes.</summary>
-    public static IAnsiConsole ConsoleFor(TextWriter output)
-    {
-        var redirected = !ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected;
-        return AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
-            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
-        });
-    }
+    /// <summary>The report console (<see cref="Rendering.ReportConsole"/>).</summary>
+    public static IAnsiConsole ConsoleFor(TextWriter output) => Rendering.ReportConsole.For(output);
 }

@@ -64,6 +64,27 @@ public sealed class StoreCommandsTests : IDisposable
         Assert.Contains("2 articles stored", second.Output);
     }
 
+    [SkippableFact]
+    public async Task The_stored_seeds_make_one_story_listed_and_shown_with_its_statement_and_labels()
+    {
+        await Ingest(TestData.Seeds);
+
+        var list = await Run((o, e) => StoriesCommand.ListAsync(Db, 20, "jsonl", o, e, CancellationToken.None));
+        var story = JsonSerializer.Deserialize<StoryJson>(Assert.Single(list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)), AnalysisJson.Options)!;
+        Assert.Equal(0, list.Exit);
+        Assert.Equal(2, story.Articles.Count);
+
+        var shown = await Run((o, e) => StoriesCommand.ShowAsync(story.Id, Db, "text", o, e, CancellationToken.None));
+        Assert.Equal(0, shown.Exit);
+        Assert.Contains("Dmitry Peskov · 2 sources", shown.Output);
+        Assert.Contains("\"Belarusian dictator\"", shown.Output);
+        Assert.Contains("2025-02-24", shown.Output);
+
+        var missing = await Run((o, e) => StoriesCommand.ShowAsync("no-such-story", Db, "text", o, e, CancellationToken.None));
+        Assert.Equal(1, missing.Exit);
+        Assert.Contains("no story 'no-such-story'", missing.Error);
+    }
+
     [Fact]
     public async Task Bad_inputs_are_skipped_and_listed_while_the_rest_is_stored()
     {
