@@ -25,6 +25,16 @@ public sealed record AnalyzeOptions
     /// <summary>Give articles that share an id within the batch ("001.txt" in two folders) distinct ids ("001-2").
     /// Off for <c>ingest</c>: the store picks ids itself, the same way whichever batch an article comes in.</summary>
     public bool UniqueIds { get; init; } = true;
+
+    /// <summary>
+    /// While streaming (<c>ingest</c>), let an undated article take a date from the dated articles read before it
+    /// (the last <see cref="LendingWindow"/>), since a stream has no "whole batch" to look at. <c>analyze</c> leaves this
+    /// off and lends over the whole batch after it, which does not depend on input order.
+    /// </summary>
+    public bool LendDatesWhileStreaming { get; init; }
+
+    /// <summary>How many earlier dated articles a streamed article may borrow a date from; bounds memory and time.</summary>
+    public int LendingWindow { get; init; } = 500;
 }
 
 /// <summary>The outcome of a batch: analysed articles in input order, and everything that was skipped, with why.</summary>
@@ -109,6 +119,7 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
     public IEnumerable<BatchItem> Stream(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var dated = new Queue<Article>();
         foreach (var read in ArticleSource.Read(paths, options.Ingest, cancellationToken))
         {
             switch (read)
@@ -119,12 +130,46 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
                 case ArticleRead { Article: var article }:
                     var input = WithDefaults(options.UniqueIds ? UniqueId(article, ids) : article);
                     var (analysed, failure) = Analyse(input, cancellationToken);
+                    if (analysed is not null && options.LendDatesWhileStreaming)
+                    {
+                        (analysed, input) = LendFromEarlier(analysed, input, dated, cancellationToken);
+                    }
+
                     yield return analysed is not null
                         ? new BatchItem(analysed, null, input)
                         : new BatchItem(null, new AnalysisError(article.Metadata.Source, failure!));
                     break;
             }
         }
+    }
+
+    /// <summary>Streaming's version of <see cref="LendStoryDates"/>: an undated article borrows from the dated ones
+    /// before it; a dated one joins the window.</summary>
+    private (Article Analysed, Article Input) LendFromEarlier(Article analysed, Article input, Queue<Article> dated, CancellationToken cancellationToken)
+    {
+        if (analysed.Metadata.Published is not null)
+        {
+            if (analysed.Metadata.PublishedFrom is PublishedFrom.Metadata or PublishedFrom.Option)
+            {
+                dated.Enqueue(analysed);
+                if (dated.Count > options.LendingWindow)
+                {
+                    dated.Dequeue();
+                }
+            }
+
+            return (analysed, input);
+        }
+
+        if (StoryDateEvidence.Lend(analysed, dated) is not { } found)
+        {
+            return (analysed, input);
+        }
+
+        var withDate = input with { Metadata = input.Metadata with { Published = found.Date, PublishedFrom = PublishedFrom.Inferred } };
+        var (again, _) = Analyse(withDate, cancellationToken);
+        // If the second pass fails, the first one stands: the article is kept without the borrowed date.
+        return again is null ? (analysed, input) : (again, withDate);
     }
 
     private static string TimexDay(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

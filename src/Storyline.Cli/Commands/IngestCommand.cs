@@ -57,7 +57,7 @@ internal static class IngestCommand
         }
 
         var clock = Stopwatch.StartNew();
-        var analyzer = new BatchAnalyzer(StandardPipeline.Create(), options with { UniqueIds = false });
+        var analyzer = new BatchAnalyzer(StandardPipeline.Create(), options with { UniqueIds = false, LendDatesWhileStreaming = true });
         var skipped = new List<AnalysisError>();
         var (counts, failure) = await WithProgressAsync(paths, error, advance => IngestAsync(analyzer, paths, store, skipped, advance, cancellationToken));
 

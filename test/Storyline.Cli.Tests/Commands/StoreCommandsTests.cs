@@ -65,6 +65,19 @@ public sealed class StoreCommandsTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Ingest_lends_the_undated_seed_the_date_of_the_dated_one_read_before_it()
+    {
+        await Ingest(TestData.Seeds);
+
+        var export = await Run((o, e) => ExportCommand.RunAsync(Db, ExportTable.Articles, ExportFormat.Jsonl, null, o, e, CancellationToken.None));
+        var articles = export.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonSerializer.Deserialize<ArticleJson>(l, AnalysisJson.Options)!).ToDictionary(a => a.Id);
+        Assert.Equal(("2025-03-05", "metadata"), (articles["000_1d0450d9dc0eaaa0"].Published, articles["000_1d0450d9dc0eaaa0"].PublishedFrom));
+        Assert.Equal(("2025-03-05", "inferred"), (articles["002_c984178ca89a0f10"].Published, articles["002_c984178ca89a0f10"].PublishedFrom));
+        Assert.Contains(articles["002_c984178ca89a0f10"].Times, t => t.Text == "Friday" && t.Value == "2025-02-28");
+    }
+
+    [SkippableFact]
     public async Task The_stored_seeds_make_one_story_listed_and_shown_with_its_statement_and_labels()
     {
         await Ingest(TestData.Seeds);
