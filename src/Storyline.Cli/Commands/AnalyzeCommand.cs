@@ -82,7 +82,7 @@ internal static class AnalyzeCommand
                 output.Write(MarkdownReport.Render(document));
                 break;
             default:
-                TextReport.Render(ConsoleFor(output), document, result.Elapsed);
+                TextReport.Render(ReportConsole.For(output), document, result.Elapsed);
                 break;
         }
 
@@ -111,6 +111,4 @@ internal static class AnalyzeCommand
         });
         return result!;
     }
-
-    private static IAnsiConsole ConsoleFor(TextWriter output) => ReportConsole.For(output);
 }
