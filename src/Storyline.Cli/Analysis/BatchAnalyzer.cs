@@ -116,11 +116,15 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
 
     /// <summary>The same work, lazily: one item per input article (analysed, or the error that skipped it), in input
     /// order, so a consumer such as <c>ingest</c> can store each one as it comes without holding the batch.</summary>
-    public IEnumerable<BatchItem> Stream(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    public IEnumerable<BatchItem> Stream(IEnumerable<string> paths, CancellationToken cancellationToken = default) =>
+        Stream(ArticleSource.Read(paths, options.Ingest, cancellationToken), cancellationToken);
+
+    /// <summary>The same over inputs read elsewhere (feed items fetched over HTTP).</summary>
+    public IEnumerable<BatchItem> Stream(IEnumerable<ReadResult> reads, CancellationToken cancellationToken = default)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var dated = new Queue<Article>();
-        foreach (var read in ArticleSource.Read(paths, options.Ingest, cancellationToken))
+        foreach (var read in reads)
         {
             switch (read)
             {

@@ -16,9 +16,11 @@ public static class FeedArticleReader
 {
     private const string ContentModule = "http://purl.org/rss/1.0/modules/content/";
 
-    public static IEnumerable<ReadResult> Read(string source, ReadOnlySpan<byte> bytes)
+    /// <param name="charset">The charset the container named (an HTTP <c>Content-Type</c>), used when the XML
+    /// declaration names none.</param>
+    public static IEnumerable<ReadResult> Read(string source, ReadOnlySpan<byte> bytes, string? charset = null)
     {
-        if (!TextDecoder.TryDecode(bytes, DeclaredEncoding(bytes), out var xml, out var decodeError))
+        if (!TextDecoder.TryDecode(bytes, DeclaredEncoding(bytes) ?? charset, out var xml, out var decodeError))
         {
             return [new ReadError(source, decodeError!)];
         }
