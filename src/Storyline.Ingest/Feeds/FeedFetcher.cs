@@ -89,7 +89,8 @@ public sealed class FeedFetcher : IDisposable
     {
         uri = null;
         error = null;
-        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var parsed) || parsed.IsFile || parsed.IsUnc)
+        // "/tmp/x.xml" parses as an absolute file: URI on Unix; it is a path, not a URL.
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var parsed) || (parsed.IsFile && !text.TrimStart().StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
         {
             error = $"'{text}' is not an absolute http or https URL";
             return false;
@@ -235,7 +236,9 @@ public sealed class FeedFetcher : IDisposable
     }
 
     private static string Size(long bytes) =>
-        bytes >= 1 << 20 ? $"{bytes / (1024.0 * 1024.0):0.#} MiB" : bytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
+        bytes >= 1 << 20 ? $"{bytes / (1024.0 * 1024.0):0.#} MiB"
+        : bytes >= 1 << 10 ? $"{bytes / 1024.0:0.#} KiB"
+        : bytes.ToString(CultureInfo.InvariantCulture) + " bytes";
 
     public void Dispose() => _client.Dispose();
 }
