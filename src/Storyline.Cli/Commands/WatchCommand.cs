@@ -38,7 +38,8 @@ internal static partial class WatchCommand
         };
         var every = new Option<string>("--every")
         {
-            Description = $"How often each feed is polled: 30s, 10m, 1h (at least {Format(MinimumInterval)}). A failing feed waits longer.",
+            Description = $"How often each feed is polled: 30s, 10m, 1h (at least {Format(MinimumInterval)}, to stay polite). A feed that fails " +
+                "waits longer: the interval doubled per failure in a row (up to a day), and at least its Retry-After.",
             DefaultValueFactory = _ => "10m",
         };
         every.Validators.Add(result =>
@@ -55,12 +56,14 @@ internal static partial class WatchCommand
         });
         var once = new Option<bool>("--once")
         {
-            Description = "Poll every feed once, ingest, and exit (for cron and tests); the feed state still carries over to the next run.",
+            Description = "Poll every feed once, ingest, and exit (for cron jobs and tests; this is the way to poll more often than --every allows). " +
+                "Exit 2 when a feed failed or an item was skipped. The ETag/Last-Modified state carries over to the next run.",
         };
         var db = StoreLocation.Option();
         var inputs = new InputOptions("watch");
         var feedOptions = new FeedOptions();
-        var command = new Command("watch", "Poll RSS/Atom feeds listed in an OPML or text file and ingest new items into the store, until Ctrl+C.")
+        var command = new Command("watch", "Poll the RSS/Atom feeds an OPML or text file lists and ingest their new items into the store, until Ctrl+C " +
+            "(one summary line per round; failing feeds named on stderr and retried later). Conditional GETs: an unchanged feed costs a 304, nothing is parsed.")
         {
             list, every, once, db,
         };
