@@ -144,6 +144,21 @@ public sealed class FeedServer : IAsyncDisposable
                 }
 
                 break;
+            case "/slow.xml":
+                // Headers and the start of a feed, then nothing: only the client's timeout ends this.
+                response.ContentType = "application/rss+xml";
+                await response.Body.WriteAsync(Encoding.UTF8.GetBytes("<rss version=\"2.0\"><channel><title>Slow</title>"));
+                await response.Body.FlushAsync();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up, as it should.
+                }
+
+                break;
             case "/busy.xml":
                 response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 response.Headers.RetryAfter = "120";

@@ -92,6 +92,20 @@ public sealed class FeedCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_feed_that_stops_sending_fails_at_the_timeout_and_the_other_feed_is_stored()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var quick = new FeedSettings(new FeedFetchOptions { Timeout = TimeSpan.FromSeconds(1) });
+
+        var exit = await IngestCommand.RunAsync([], [_server.Url("/slow.xml"), _server.Url("/atom.xml")], Db, new AnalyzeOptions(), quick, output, error, CancellationToken.None);
+
+        Assert.Equal(AnalyzeCommand.ExitSkipped, exit);
+        Assert.Contains("2 feeds (1 fetched, 0 not modified, 1 failed) · 2 read · 2 new", output.ToString());
+        Assert.Equal($"storyline: feed {_server.Url("/slow.xml")}: no complete response within 1 s", error.ToString().Trim());
+    }
+
+    [Fact]
     public async Task Ingest_follows_a_permanent_redirect_to_the_feed()
     {
         var (exit, output, _) = await IngestFeeds("/moved.xml");
