@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Storyline.Cli.Analysis;
 using Storyline.Cli.Feeds;
@@ -222,7 +224,9 @@ internal static partial class WatchCommand
             {
                 if (read is ArticleRead { Article: var article })
                 {
-                    var key = article.Metadata.Url ?? article.Id;
+                    // The link names an item; without one, its text does (an item with neither guid nor link has a
+                    // positional id, "feed-3", which a new item at the top would hand to another).
+                    var key = article.Metadata.Url ?? "text:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(article.Text)));
                     if (before?.Contains(key) == true)
                     {
                         now.Add(key);
