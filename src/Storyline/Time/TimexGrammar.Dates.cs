@@ -192,8 +192,10 @@ internal sealed partial class TimexGrammar
             return $"XXXX-{month:00}";
         }
 
-        // The same rule as for a month and day, at the middle of the month.
-        return TimexCalendar.Month(TimexCalendar.YearFor(r, month, 15, TenseOf(first, end)), month);
+        // The same rule as for a month and day, at the middle of the month. "By August" is a target, not a memory
+        // (TimeBank: both such months, told in a past or present sentence, lie ahead of the reference).
+        var direction = Is(first - 1, "by") ? TimeDirection.Future : TenseOf(first, end);
+        return TimexCalendar.Month(TimexCalendar.YearFor(r, month, 15, direction), month);
     }
 
     /// <summary>"2025-03-05", "3/5/2025" (US order; day-first when the first number cannot be a month), "3/5/98".</summary>
@@ -292,9 +294,10 @@ internal sealed partial class TimexGrammar
     private TimexMatch? YearExpression(int i)
     {
         var first = i;
-        if (Is(i, "the") && Is(i + 1, "year") && YearNumber(i + 2, out var y0))
+        if (Is(i, "the") && Is(i + 1, "year") && YearAt(i + 2, out var y0, out var afterY0))
         {
-            return M(i, i + 3, Date, TimexCalendar.Year(y0), "year/the-year");
+            // "the year 2000", and as transcripts say it, "the year two thousand" (TimeBank: 2 cases).
+            return M(i, afterY0, Date, TimexCalendar.Year(y0), "year/the-year");
         }
 
         if (Is(i, "fiscal") || (Is(i, "the") && Is(i + 1, "fiscal")))
@@ -360,6 +363,12 @@ internal sealed partial class TimexGrammar
             {
                 return M(i, j + 1, Date, (n - 1).ToString("00", CultureInfo.InvariantCulture), "year/century");
             }
+        }
+
+        // A year spoken in words, "nineteen ninety-six": no count is said this way (TimeBank transcripts: 5 missed).
+        if (IsAny(i, "eighteen", "nineteen") && YearAt(i, out var spoken, out var afterSpoken))
+        {
+            return M(i, afterSpoken, Date, TimexCalendar.Year(spoken), "year/spoken");
         }
 
         if (!YearNumber(i, out var year))

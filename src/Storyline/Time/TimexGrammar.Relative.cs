@@ -103,7 +103,7 @@ internal sealed partial class TimexGrammar
                 if (Is(j + 1, "year"))
                 {
                     // "the year" reads as the year-long span more often than as a date (TBAQ: 7 of 11).
-                    return YearNumber(j + 2, out _) ? null : M(first, j + 2, Dur, "P1Y", "relative/the-year");
+                    return YearAt(j + 2, out _, out _) ? null : M(first, j + 2, Dur, "P1Y", "relative/the-year");
                 }
 
                 return Weekend(first, j + 2, TenseOf(first, j + 2) == TimeDirection.Future ? 0 : -1, "relative/the-weekend");
@@ -250,6 +250,12 @@ internal sealed partial class TimexGrammar
         else if (explicitShift != int.MinValue)
         {
             date = TimexCalendar.Weekday(r, isoDay, explicitShift < 0 ? TimeDirection.Past : TimeDirection.Future, strict: true);
+        }
+        else if (Is(end, "'s") && part.Length == 0)
+        {
+            // "Wednesday's ruling", "Friday's attack": a possessive weekday names what has happened (TBAQ: all 17 lie
+            // on or before the reference, one was read ahead from a modal in its sentence).
+            date = TimexCalendar.Weekday(r, isoDay, TimeDirection.Past);
         }
         else
         {

@@ -343,6 +343,13 @@ internal sealed partial class TimexGrammar
             return TimeDirection.Future;
         }
 
+        // Dividends and rules take effect on a day to come: "payable Jan. 2", "effective Feb. 1", "holders of record
+        // Dec. 21" (TimeBank: 5 dates put a year back fixed; all 14 such dates in TBAQ lie after the reference).
+        if (IsAny(before - 1, "payable", "effective") || (Is(before - 1, "record") && Is(before - 2, "of")))
+        {
+            return TimeDirection.Future;
+        }
+
         return tense(first, end);
     }
 }
