@@ -499,6 +499,13 @@ internal sealed partial class TimexGrammar
             return null;
         }
 
+        // "the quarter-to-quarter comparison", "its quarter-century low": a compound's first part, no period of its
+        // own (TimeBank: 2 spurious).
+        if (ordinal == 0 && Is(j - 1, "quarter") && AfterHyphen(j) > 0)
+        {
+            return null;
+        }
+
         if (ordinal == 0 && Is(first, "a"))
         {
             return null;

@@ -327,6 +327,12 @@ internal sealed partial class TimexGrammar
             return false;
         }
 
+        // "the March of the Combatant Mothers", "the annual March for Life": a march, not the month (AQUAINT: 2).
+        if (month == 3 && ((Is(i + 1, "of") && Is(i + 2, "the")) || (Is(i + 1, "for") && IsAny(i - 1, "the", "annual"))))
+        {
+            return false;
+        }
+
         return true;
     }
 
