@@ -343,11 +343,20 @@ internal sealed partial class TimexGrammar
             return M(first, k + 3, Date, TimexCalendar.Year(decade)[..3], "year/short-decade");
         }
 
-        // "the 20th century", "the twentieth century"
-        if (Is(i, "the") || Is(i, "this") || Is(i, "last") || Is(i, "next"))
+        // "the nineties": the decades a reader of today's news means by the word alone are the 1900s' (TimeBank: 1).
+        if (Is(i, "the") && W(i + 1) is { } decadeWord && SpokenDecades.TryGetValue(decadeWord, out var decadeDigit))
+        {
+            return M(i, i + 2, Date, "19" + decadeDigit, "year/spoken-decade");
+        }
+
+        // "the 20th century", "the twentieth century", and the adjective without its article, "a 20th century
+        // democrat", "the fabled 11th century temple" (TimeBank: 2 missed).
+        var bareCentury = !Is(i, "the") && !Is(i - 1, "the") && ((i < t.Count && t[i].IsPlainNumber && Ordinalish(i) && Is(i + 2, "century"))
+            || (W(i) is { } bareOrdinal && Ordinals.ContainsKey(bareOrdinal) && Is(i + 1, "century")));
+        if (Is(i, "the") || Is(i, "this") || Is(i, "last") || Is(i, "next") || bareCentury)
         {
             var n = 0;
-            var j = i + 1;
+            var j = bareCentury ? i : i + 1;
             if (j < t.Count && t[j].IsPlainNumber && t[j].Digits <= 2 && Ordinalish(j))
             {
                 n = t[j].Value;
@@ -392,6 +401,11 @@ internal sealed partial class TimexGrammar
 
         return M(i, i + 1, Date, TimexCalendar.Year(year), "year/number");
     }
+
+    private static readonly Dictionary<string, string> SpokenDecades = new(StringComparer.Ordinal)
+    {
+        ["fifties"] = "5", ["sixties"] = "6", ["seventies"] = "7", ["eighties"] = "8", ["nineties"] = "9",
+    };
 
     private static readonly Dictionary<string, int> QuarterOrdinals = new(StringComparer.Ordinal)
     {

@@ -39,6 +39,9 @@ internal sealed partial class TimexGrammar
                 return M(i, i + 2, Date, "PAST_REF", "deictic/the-past");
             case "the" when Is(i + 1, "future"):
                 return M(i, i + 2, Date, "FUTURE_REF", "deictic/the-future");
+            case "the" when IsAny(i + 1, "near", "short", "long") && Is(i + 2, "term"):
+                // "in the near term", "in the short term" (TimeBank: both tagged FUTURE_REF).
+                return M(i, i + 3, Date, "FUTURE_REF", "deictic/the-near-term");
             case "the" when IsAny(i + 1, "near", "distant", "foreseeable", "immediate") && Is(i + 2, "future"):
                 return M(i, i + 3, Date, "FUTURE_REF", "deictic/the-near-future");
             case "recent" or "past" or "coming" or "future" when Unit(i + 1, out _, out var plural) && plural:
