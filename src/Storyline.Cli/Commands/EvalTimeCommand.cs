@@ -17,7 +17,7 @@ internal static class EvalTimeCommand
     {
         var dir = new Argument<string?>("dir") { Description = "A folder of .tml files, or of sub-folders of them.", Arity = ArgumentArity.ZeroOrOne };
         var errors = new Option<int>("--errors") { Description = "List the N most frequent errors per corpus.", DefaultValueFactory = _ => 0 };
-        var dump = new Option<string?>("--dump") { Description = "Write every error with its context to this TSV file." };
+        var dump = new Option<string?>("--dump") { Description = "Write every error, and every correct value (kind \"correct\"), with its context to this TSV file." };
         var command = new Command("time", "Score temporal expressions (TIMEX3 span, type, value) on TimeML data.") { dir, errors, dump };
         command.SetAction(parseResult => Run(parseResult.GetValue(dir), parseResult.GetValue(errors), parseResult.GetValue(dump), AnsiConsole.Console));
         return command;
@@ -45,7 +45,7 @@ internal static class EvalTimeCommand
         {
             var result = TimeEvaluation.Evaluate(name, TimeMlReader.ReadFolder(path));
             Print(result, errorCount, console);
-            foreach (var e in result.Errors)
+            foreach (var e in result.Errors.Concat(result.Correct))
             {
                 writer?.WriteLine(string.Join('\t', name, e.Kind, e.Text, e.GoldValue, e.SystemValue, e.Rule, e.Document, e.Context));
             }

@@ -54,7 +54,14 @@ public sealed record TimexError(string Kind, string Text, string? GoldValue, str
     public string Context { get; init; } = "";
 }
 
-public sealed record TimeEvaluationResult(string Corpus, int Documents, TimexScores Scores, IReadOnlyList<TimexTypeScores> PerType, IReadOnlyList<TimexError> Errors);
+public sealed record TimeEvaluationResult(string Corpus, int Documents, TimexScores Scores, IReadOnlyList<TimexTypeScores> PerType, IReadOnlyList<TimexError> Errors)
+{
+    /// <summary>
+    /// The matches whose value is right (kind "correct"), so a convention can be weighed by the cases it wins as well
+    /// as by those it loses.
+    /// </summary>
+    public IReadOnlyList<TimexError> Correct { get; init; } = [];
+}
 
 /// <summary>Scores a temporal tagger on TimeML documents, TempEval-3 style.</summary>
 public static class TimeEvaluation
@@ -90,6 +97,7 @@ public static class TimeEvaluation
         var perType = new Dictionary<string, int[]>(StringComparer.Ordinal);
         int[] TypeRow(string type) => perType.TryGetValue(type, out var row) ? row : perType[type] = new int[5];
         var errors = new List<TimexError>();
+        var correct = new List<TimexError>();
         foreach (var document in documents)
         {
             var found = tagger(document);
@@ -137,6 +145,7 @@ public static class TimeEvaluation
                 {
                     valueOk++;
                     row[4]++;
+                    correct.Add(new TimexError("correct", goldText, g.Value, f.Value, document.Id, f.By) { Context = Around(document.Text, g.Span) + " | ours: " + Clean(document.Text, f.Span) });
                 }
                 else
                 {
@@ -162,7 +171,7 @@ public static class TimeEvaluation
         var types = perType.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => new TimexTypeScores(p.Key, p.Value[0], p.Value[1], p.Value[2], p.Value[3], p.Value[4]))
             .ToList();
-        return new TimeEvaluationResult(corpus, documents.Count, new TimexScores(gold, system, strict, relaxed, typeOk, valueOk), types, errors);
+        return new TimeEvaluationResult(corpus, documents.Count, new TimexScores(gold, system, strict, relaxed, typeOk, valueOk), types, errors) { Correct = correct };
     }
 
     /// <summary>The most frequent errors, grouped by kind and lower-cased text, with an example of each.</summary>

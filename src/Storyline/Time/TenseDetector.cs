@@ -56,6 +56,12 @@ internal static class TenseDetector
                 cue = TimeDirection.Past;
             }
 
+            if (cue == TimeDirection.Future && token.Text == "next" && i + 1 < tokens.Count && tokens[i + 1].Text == "to")
+            {
+                // "next to the U.S. embassy" is a place (AQUAINT: 2 past weekdays read as the coming ones).
+                continue;
+            }
+
             if (token.Text is "was" or "were" or "is" or "are" && i + 1 < tokens.Count && tokens[i + 1].Text is "planning" or "expected" or "scheduled" or "due" or "going" or "set")
             {
                 // "were planning to drive", "is expected to": the auxiliary carries the plan, which points forward.

@@ -192,8 +192,10 @@ internal sealed partial class TimexGrammar
             return $"XXXX-{month:00}";
         }
 
-        // The same rule as for a month and day, at the middle of the month.
-        return TimexCalendar.Month(TimexCalendar.YearFor(r, month, 15, TenseOf(first, end)), month);
+        // The same rule as for a month and day, at the middle of the month. "By August" is a target, not a memory
+        // (TimeBank: both such months, told in a past or present sentence, lie ahead of the reference).
+        var direction = Is(first - 1, "by") ? TimeDirection.Future : TenseOf(first, end);
+        return TimexCalendar.Month(TimexCalendar.YearFor(r, month, 15, direction), month);
     }
 
     /// <summary>"2025-03-05", "3/5/2025" (US order; day-first when the first number cannot be a month), "3/5/98".</summary>
@@ -292,9 +294,10 @@ internal sealed partial class TimexGrammar
     private TimexMatch? YearExpression(int i)
     {
         var first = i;
-        if (Is(i, "the") && Is(i + 1, "year") && YearNumber(i + 2, out var y0))
+        if (Is(i, "the") && Is(i + 1, "year") && YearAt(i + 2, out var y0, out var afterY0))
         {
-            return M(i, i + 3, Date, TimexCalendar.Year(y0), "year/the-year");
+            // "the year 2000", and as transcripts say it, "the year two thousand" (TimeBank: 2 cases).
+            return M(i, afterY0, Date, TimexCalendar.Year(y0), "year/the-year");
         }
 
         if (Is(i, "fiscal") || (Is(i, "the") && Is(i + 1, "fiscal")))
@@ -340,11 +343,20 @@ internal sealed partial class TimexGrammar
             return M(first, k + 3, Date, TimexCalendar.Year(decade)[..3], "year/short-decade");
         }
 
-        // "the 20th century", "the twentieth century"
-        if (Is(i, "the") || Is(i, "this") || Is(i, "last") || Is(i, "next"))
+        // "the nineties": the decades a reader of today's news means by the word alone are the 1900s' (TimeBank: 1).
+        if (Is(i, "the") && W(i + 1) is { } decadeWord && SpokenDecades.TryGetValue(decadeWord, out var decadeDigit))
+        {
+            return M(i, i + 2, Date, "19" + decadeDigit, "year/spoken-decade");
+        }
+
+        // "the 20th century", "the twentieth century", and the adjective without its article, "a 20th century
+        // democrat", "the fabled 11th century temple" (TimeBank: 2 missed).
+        var bareCentury = !Is(i, "the") && !Is(i - 1, "the") && ((i < t.Count && t[i].IsPlainNumber && Ordinalish(i) && Is(i + 2, "century"))
+            || (W(i) is { } bareOrdinal && Ordinals.ContainsKey(bareOrdinal) && Is(i + 1, "century")));
+        if (Is(i, "the") || Is(i, "this") || Is(i, "last") || Is(i, "next") || bareCentury)
         {
             var n = 0;
-            var j = i + 1;
+            var j = bareCentury ? i : i + 1;
             if (j < t.Count && t[j].IsPlainNumber && t[j].Digits <= 2 && Ordinalish(j))
             {
                 n = t[j].Value;
@@ -360,6 +372,12 @@ internal sealed partial class TimexGrammar
             {
                 return M(i, j + 1, Date, (n - 1).ToString("00", CultureInfo.InvariantCulture), "year/century");
             }
+        }
+
+        // A year spoken in words, "nineteen ninety-six": no count is said this way (TimeBank transcripts: 5 missed).
+        if (IsAny(i, "eighteen", "nineteen") && YearAt(i, out var spoken, out var afterSpoken))
+        {
+            return M(i, afterSpoken, Date, TimexCalendar.Year(spoken), "year/spoken");
         }
 
         if (!YearNumber(i, out var year))
@@ -383,6 +401,11 @@ internal sealed partial class TimexGrammar
 
         return M(i, i + 1, Date, TimexCalendar.Year(year), "year/number");
     }
+
+    private static readonly Dictionary<string, string> SpokenDecades = new(StringComparer.Ordinal)
+    {
+        ["fifties"] = "5", ["sixties"] = "6", ["seventies"] = "7", ["eighties"] = "8", ["nineties"] = "9",
+    };
 
     private static readonly Dictionary<string, int> QuarterOrdinals = new(StringComparer.Ordinal)
     {
@@ -486,6 +509,13 @@ internal sealed partial class TimexGrammar
 
         // "the quarter" needs its determiner; a bare "quarter" is too often "a quarter of the vote".
         if (ordinal == 0 && !latest && !yearAgo && first == j - 1)
+        {
+            return null;
+        }
+
+        // "the quarter-to-quarter comparison", "its quarter-century low": a compound's first part, no period of its
+        // own (TimeBank: 2 spurious).
+        if (ordinal == 0 && Is(j - 1, "quarter") && AfterHyphen(j) > 0)
         {
             return null;
         }

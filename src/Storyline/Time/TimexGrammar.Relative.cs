@@ -39,6 +39,9 @@ internal sealed partial class TimexGrammar
                 return M(i, i + 2, Date, "PAST_REF", "deictic/the-past");
             case "the" when Is(i + 1, "future"):
                 return M(i, i + 2, Date, "FUTURE_REF", "deictic/the-future");
+            case "the" when IsAny(i + 1, "near", "short", "long") && Is(i + 2, "term"):
+                // "in the near term", "in the short term" (TimeBank: both tagged FUTURE_REF).
+                return M(i, i + 3, Date, "FUTURE_REF", "deictic/the-near-term");
             case "the" when IsAny(i + 1, "near", "distant", "foreseeable", "immediate") && Is(i + 2, "future"):
                 return M(i, i + 3, Date, "FUTURE_REF", "deictic/the-near-future");
             case "recent" or "past" or "coming" or "future" when Unit(i + 1, out _, out var plural) && plural:
@@ -88,7 +91,10 @@ internal sealed partial class TimexGrammar
             // "the full year", "the fiscal year", "the current fiscal year": the reference's year (TBAQ: 6 cases).
             if (mod is null && Is(j, "the") && IsAny(j + 1, "full", "fiscal") && Is(j + 2, "year") && !YearNumber(j + 3, out _))
             {
-                return Relative(first, j + 3, TimeUnit.Year, 0, null, "relative/the-full-year");
+                // ... but "the fiscal year ended Jan. 31" is a span, as "the year ended" is (TimeBank: 1).
+                return IsAny(j + 3, "ended", "ending")
+                    ? M(first, j + 3, Dur, "P1Y", "relative/the-year-ended")
+                    : Relative(first, j + 3, TimeUnit.Year, 0, null, "relative/the-full-year");
             }
 
             // "year-end", "year end", "by year's end"
@@ -102,8 +108,17 @@ internal sealed partial class TimexGrammar
             {
                 if (Is(j + 1, "year"))
                 {
-                    // "the year" reads as the year-long span more often than as a date (TBAQ: 7 of 11).
-                    return YearNumber(j + 2, out _) ? null : M(first, j + 2, Dur, "P1Y", "relative/the-year");
+                    // "the year ended Sept. 30" is a fiscal year's span (TimeBank: 5 of 6 are P1Y); "for the year", "a
+                    // high for the year", "nine months of the year" are the reference's year (TimeBank: all 4).
+                    // "the year before" counts back from a year named earlier, left untagged (AQUAINT: 1).
+                    if (YearAt(j + 2, out _, out _) || IsAny(j + 2, "before", "earlier"))
+                    {
+                        return null;
+                    }
+
+                    return IsAny(j + 2, "ended", "ending")
+                        ? M(first, j + 2, Dur, "P1Y", "relative/the-year-ended")
+                        : Relative(first, j + 2, TimeUnit.Year, 0, null, "relative/the-year");
                 }
 
                 return Weekend(first, j + 2, TenseOf(first, j + 2) == TimeDirection.Future ? 0 : -1, "relative/the-weekend");
@@ -125,6 +140,12 @@ internal sealed partial class TimexGrammar
 
         if (Unit(j, out var unit, out var plural) && !plural && unit is not (TimeUnit.Second or TimeUnit.Minute or TimeUnit.Hour))
         {
+            if (IsCapital(j) && j > 0)
+            {
+                // ABC's "This Week": a capitalised unit inside a sentence is a title (TimeBank: 2 spurious).
+                return null;
+            }
+
             if (Is(first, "past") || (Is(first, "the") && Is(first + 1, "past")))
             {
                 return null;
@@ -250,6 +271,12 @@ internal sealed partial class TimexGrammar
         else if (explicitShift != int.MinValue)
         {
             date = TimexCalendar.Weekday(r, isoDay, explicitShift < 0 ? TimeDirection.Past : TimeDirection.Future, strict: true);
+        }
+        else if (Is(end, "'s") && part.Length == 0)
+        {
+            // "Wednesday's ruling", "Friday's attack": a possessive weekday names what has happened (TBAQ: all 17 lie
+            // on or before the reference, one was read ahead from a modal in its sentence).
+            date = TimexCalendar.Weekday(r, isoDay, TimeDirection.Past);
         }
         else
         {
@@ -379,6 +406,14 @@ internal sealed partial class TimexGrammar
         {
             // "a year and a half", "a minute and a half" (TBAQ: "a minute and a half" is PT1M30S).
             (half, end) = (true, end + 3);
+        }
+
+        // "a second group", "a second betrayal": the ordinal, not one second (TBAQ: 2 spurious, no "a second" as a
+        // duration before a noun).
+        if (unit == TimeUnit.Second && !plural && !compound && Is(end - 2, "a") && W(end) is { } after
+            && !IsAny(end, "ago", "later", "earlier", "after", "before", "or", "and", "longer", "of", "to", "in", "apart"))
+        {
+            return null;
         }
 
         // Ages ("a 70-year-old") are attributes of people, not times.
@@ -544,6 +579,13 @@ internal sealed partial class TimexGrammar
 
         if (SetAdverbs.TryGetValue(w, out var adverb))
         {
+            // A growth rate or an output, "rise 8.5% annually", "10,000 units annually", "C$17.9 million annually", is
+            // a quantity's unit, which TimeBank leaves untagged (4 of its 5 "annually"s; the fifth follows a verb).
+            if (w == "annually" && i > 0 && (P(i - 1, "%") || t[i - 1].Kind == TimexTokenKind.Number || IsAny(i - 1, "units", "million", "billion", "percent")))
+            {
+                return null;
+            }
+
             return M(i, i + 1, Set, adverb, "set/adverb");
         }
 
@@ -636,8 +678,9 @@ internal sealed partial class TimexGrammar
         int minute = 0;
         int end;
         var hasClock = false;
-        if (IsAny(i, "noon", "midday"))
+        if (IsAny(i, "noon", "midday") && !Is(i - 1, "high"))
         {
+            // ("high noon", the film and the figure of speech, is no clock time: AQUAINT 2 spurious.)
             (hour, end) = (12, i + 1);
             hasClock = true;
         }
@@ -664,7 +707,7 @@ internal sealed partial class TimexGrammar
             {
                 end++;
             }
-            else if (colon && (W(end) is { } z && Zones.Contains(z) || (i > 0 && IsAny(i - 1, "at", "by", "until", "till", "from", "before", "after", "around"))))
+            else if (colon && !IsAny(end, "million", "billion", "percent") && (W(end) is { } z && Zones.Contains(z) || (i > 0 && IsAny(i - 1, "at", "by", "until", "till", "from", "before", "after", "around"))))
             {
                 // "10:30 GMT", "at 10:30": a 24-hour clock reading.
             }

@@ -327,6 +327,12 @@ internal sealed partial class TimexGrammar
             return false;
         }
 
+        // "the March of the Combatant Mothers", "the annual March for Life": a march, not the month (AQUAINT: 2).
+        if (month == 3 && ((Is(i + 1, "of") && Is(i + 2, "the")) || (Is(i + 1, "for") && IsAny(i - 1, "the", "annual"))))
+        {
+            return false;
+        }
+
         return true;
     }
 
@@ -339,6 +345,13 @@ internal sealed partial class TimexGrammar
         // as soon as Tuesday", "remain in Miami until March 6".
         var before = Math.Min(first, outerFirst);
         if (IsAny(before - 1, "until", "till") || (Is(before - 1, "as") && Is(before - 2, "soon") && Is(before - 3, "as")))
+        {
+            return TimeDirection.Future;
+        }
+
+        // Dividends and rules take effect on a day to come: "payable Jan. 2", "effective Feb. 1", "holders of record
+        // Dec. 21" (TimeBank: 5 dates put a year back fixed; all 14 such dates in TBAQ lie after the reference).
+        if (IsAny(before - 1, "payable", "effective") || (Is(before - 1, "record") && Is(before - 2, "of")))
         {
             return TimeDirection.Future;
         }
