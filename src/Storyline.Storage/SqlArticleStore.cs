@@ -23,7 +23,15 @@ public abstract partial class SqlArticleStore : IArticleStore
 
     private readonly IReadOnlyList<Migration> _migrations;
 
-    protected SqlArticleStore(IReadOnlyList<Migration> migrations) => _migrations = migrations;
+    protected SqlArticleStore(IReadOnlyList<Migration> migrations)
+    {
+        _migrations = migrations;
+        KeepsStories = migrations.Any(m => m.Name == "stories");
+    }
+
+    /// <summary>The schema has the stories step (a store opened with older steps, as tests do to stand for an older
+    /// Storyline, saves articles without placing them).</summary>
+    private bool KeepsStories { get; }
 
     public abstract string Description { get; }
 
@@ -122,7 +130,11 @@ public abstract partial class SqlArticleStore : IArticleStore
         var (id, seq) = await InsertArticleAsync(transaction, article, hash, url, body, analysis, cancellationToken).ConfigureAwait(false);
         await IndexAsync(transaction, seq, article.Title, body, cancellationToken).ConfigureAwait(false);
         await InsertRowsAsync(transaction, id, article, cancellationToken).ConfigureAwait(false);
-        await AssignInAsync(transaction, [(id, article with { Id = id })], cancellationToken).ConfigureAwait(false);
+        if (KeepsStories)
+        {
+            await AssignInAsync(transaction, [(id, article with { Id = id })], cancellationToken).ConfigureAwait(false);
+        }
+
         return new SaveResult(id, SaveOutcome.Saved);
     }
 
