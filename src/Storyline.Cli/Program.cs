@@ -15,6 +15,7 @@ public static class Program
             AnalyzeCommand.Create(),
             EvalCommand.Create(),
             IngestCommand.Create(),
+            WorkerCommand.Create(),
             ArticlesCommand.Create(),
             StoriesCommand.CreateList(),
             StoriesCommand.CreateShow(),

@@ -17,7 +17,9 @@ namespace Storyline.Cli.Commands;
 /// with its analysis, one transaction per article. Articles the store holds already (same URL or same text) are
 /// counted as duplicates, not stored twice. Exit 0 when every input was stored or was a duplicate, 2 when some were
 /// skipped (unreadable, failed analysis, refused by the store; each listed on stderr), 1 when the store cannot be
-/// opened or a save fails (everything saved before stays).
+/// opened or a save fails (everything saved before stays). Each new article is placed in a story as it is saved (the
+/// store keeps stories, see IArticleStore.StoriesAsync). With <c>--queue</c> the articles are only queued, for
+/// <c>storyline worker</c> (<see cref="WorkerCommand"/>).
 /// </summary>
 internal static class IngestCommand
 {
@@ -30,17 +32,22 @@ internal static class IngestCommand
     {
         var inputs = new InputOptions("ingest");
         var db = StoreLocation.Option();
+        var queue = new Option<bool>("--queue")
+        {
+            Description = "PostgreSQL only: queue the articles as read, in order, for 'storyline worker' processes to analyse and store.",
+        };
         var command = new Command("ingest", "Analyse articles and save them with their analysis in the store (idempotent: an article already stored is a duplicate).")
         {
-            inputs.Paths, db,
+            inputs.Paths, db, queue,
         };
         foreach (var option in inputs.Options)
         {
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(inputs.Paths)!, parse.GetValue(db)!, inputs.Read(parse), Console.Out, Console.Error, cancellationToken));
+        command.SetAction((parse, cancellationToken) => parse.GetValue(queue)
+            ? WorkerCommand.EnqueueAsync(parse.GetValue(inputs.Paths)!, parse.GetValue(db)!, inputs.Read(parse), Console.Out, Console.Error, cancellationToken)
+            : RunAsync(parse.GetValue(inputs.Paths)!, parse.GetValue(db)!, inputs.Read(parse), Console.Out, Console.Error, cancellationToken));
         return command;
     }
 
