@@ -177,7 +177,7 @@ internal static class WorkerCommand
 
     /// <summary>The standard pipeline on one queued article, under a time budget (as <c>ingest</c>): an article that
     /// fails or overruns is recorded with why, and the worker goes on.</summary>
-    private static QueuedAnalysis Analyse(AnalysisPipeline pipeline, ArticleJson input, TimeSpan budget, CancellationToken cancellationToken)
+    internal static QueuedAnalysis Analyse(AnalysisPipeline pipeline, ArticleJson input, TimeSpan budget, CancellationToken cancellationToken)
     {
         var article = ArticleRebuild.Input(input);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
