@@ -32,6 +32,16 @@ internal static class WorkerRate
         var inputs = Corpus.Articles.Take(count).Select(a => AnalysisJson.FromArticle(a, includeTokens: false)).ToList();
         Console.WriteLine($"{Environment.ProcessorCount} cores · {inputs.Count} BBC articles · {cli}");
 
+        // The same analysis in this process, one thread: what a worker could reach with no queue at all.
+        var pipeline = Pipeline.StandardPipeline.Create();
+        var baseline = Stopwatch.StartNew();
+        foreach (var input in inputs)
+        {
+            pipeline.Run(ArticleRebuild.Input(input));
+        }
+
+        Console.WriteLine($"in-process analysis, one thread, no store: {inputs.Count / baseline.Elapsed.TotalSeconds:0.0} articles/s (load average {LoadAverage()})");
+
         var idle = await WithDatabaseAsync(postgres, async url =>
         {
             var clock = Stopwatch.StartNew();
@@ -64,9 +74,13 @@ internal static class WorkerRate
             });
             Console.WriteLine(
                 $"{workers} worker(s): {inputs.Count} articles in {seconds:0.0} s = {inputs.Count / seconds:0.0} articles/s " +
-                $"({inputs.Count / Math.Max(0.1, seconds - idle):0.0} articles/s without the start)");
+                $"({inputs.Count / Math.Max(0.1, seconds - idle):0.0} articles/s without the start; load average {LoadAverage()})");
         }
     }
+
+    /// <summary>The 1-minute load average (Linux), since the machine may be shared.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     /// <summary>A new writer's first save replays the stored story features; its second save only places.</summary>
     private static async Task MeasureReplayAsync(string connectionString, int stored)

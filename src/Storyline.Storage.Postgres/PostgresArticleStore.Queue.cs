@@ -35,7 +35,7 @@ public sealed record QueueCounts(long Pending, long Analysed, long Failed, long 
 public sealed partial class PostgresArticleStore
 {
     /// <summary>Rows stored per transaction by <see cref="StoreAnalysedAsync"/>: bounds how long one holds the lock.</summary>
-    private const int StoreBatch = 100;
+    private const int StoreBatch = 50;
 
     /// <summary>Queues an article as read (no analysis layers) for the workers. Saved means queued; Duplicate means
     /// the store or the queue holds it already (same normalised text or URL); Rejected says why it cannot be stored.</summary>

@@ -81,6 +81,9 @@ public sealed partial class PostgresArticleStore : SqlArticleStore
     {
         await using var command = Command(
             transaction, wait ? "SELECT pg_advisory_xact_lock(@k), true" : "SELECT pg_try_advisory_xact_lock(@k)", ("@k", LockKey(StoriesLockName)));
+        // Waiting for the lock is waiting for another writer's batch (a worker storing up to StoreBatch articles on a
+        // loaded machine can hold it past the default 30 s command timeout, which failed a worker in `bench workers`).
+        command.CommandTimeout = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return reader.GetBoolean(wait ? 1 : 0);
