@@ -9,7 +9,8 @@ namespace Storyline.Benchmarks;
 /// <c>… -- throughput</c> is a quick end-to-end figure: articles, characters and tokens per second, one thread,
 /// per stage, over the BBC corpus; <c>… -- timex</c> the same for the temporal tagger alone; <c>… -- stories [N]</c>
 /// clustering cost as the number of held articles grows; <c>… -- ingest-rate [postgres]</c> measures saving into each
-/// store backend (<see cref="IngestRate"/>).
+/// store backend (<see cref="IngestRate"/>); <c>… -- workers [N] [postgres]</c> measures the PostgreSQL work queue with
+/// 1, 2 and 4 worker processes (<see cref="WorkerRate"/>).
 /// </summary>
 public static class Program
 {
@@ -30,6 +31,12 @@ public static class Program
         if (args is ["stories", ..])
         {
             StoryThroughput(args.Length > 1 ? int.Parse(args[1]) : 100_000);
+            return;
+        }
+
+        if (args is ["workers", ..])
+        {
+            WorkerRate.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 400, args.Length > 2 ? args[2] : null).GetAwaiter().GetResult();
             return;
         }
 

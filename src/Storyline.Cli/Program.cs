@@ -16,6 +16,7 @@ public static class Program
             EvalCommand.Create(),
             IngestCommand.Create(),
             WatchCommand.Create(),
+            WorkerCommand.Create(),
             ArticlesCommand.Create(),
             StoriesCommand.CreateList(),
             StoriesCommand.CreateShow(),

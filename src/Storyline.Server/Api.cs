@@ -48,20 +48,20 @@ internal static class Api
                 return NotFound($"no article '{id}'");
             }
 
-            var containing = (await stories.StoriesAsync(ct)).Where(s => s.Articles.Contains(stored.Analysis.Id)).ToList();
+            List<StoryJson> containing = await stories.StoryOfAsync(stored.Summary.Id, ct) is { } story ? [story] : [];
             var attributions = containing.SelectMany(s => s.Statements)
-                .SelectMany(x => x.Quotes.Where(q => q.Article == stored.Analysis.Id).Select(q => new AttributionJson(q.Start, q.End, x.Speaker, x.SpeakerName, x.Sources)))
+                .SelectMany(x => x.Quotes.Where(q => q.Article == stored.Summary.Id).Select(q => new AttributionJson(q.Start, q.End, x.Speaker, x.SpeakerName, x.Sources)))
                 .ToList();
             return Results.Ok(new ArticleDetailJson(stored.Summary, stored.Analysis, [.. containing.Select(s => new StoryRefJson(s.Id, s.Title))], attributions));
         }).WithSummary("One article with its analysis (OUTPUT.md) and the stories it is in.");
 
         api.MapGet("/stories", async (StoryCache stories, CancellationToken ct) =>
             Results.Ok((await stories.StoriesAsync(ct)).Select(s => new StorySummaryJson(s.Id, s.Title, s.Outlets, s.Articles.Count, s.Start, s.End, s.Statements.Count))))
-            .WithSummary("Every story, latest first (rebuilt from the stored analysis when the store changes).");
+            .WithSummary("Every story, latest first (the store keeps which articles form each; a story's content is rebuilt when it gains articles).");
 
         api.MapGet("/stories/{id}", async (string id, StoryCache stories, IArticleStore store, CancellationToken ct) =>
         {
-            var story = (await stories.StoriesAsync(ct)).FirstOrDefault(s => s.Id == id);
+            var story = await stories.StoryAsync(id, ct);
             if (story is null)
             {
                 return NotFound($"no story '{id}'");

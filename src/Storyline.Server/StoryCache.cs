@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Storyline.Output;
 using Storyline.Stories;
 using Storyline.Storage;
@@ -5,51 +7,102 @@ using Storyline.Storage;
 namespace Storyline.Server;
 
 /// <summary>
-/// The stories of the whole store, built in memory by <see cref="StoryBuilder"/> from every stored article's analysis
-/// and kept until the store changes. NOT incremental: any new article rebuilds every story (the store has no stories
-/// table yet). The store only grows (saves are idempotent, nothing is deleted), so its article count is its version.
+/// What the store's stories say. Which articles form a story is the store's (kept as articles are saved, see
+/// <see cref="IArticleStore.StoriesAsync"/>); what a story shows (statements, labels, timeline) is assembled here from
+/// its members' analyses (<see cref="StoryBuilder.Assemble"/>), per story, and kept until that story gains articles:
+/// a new article rebuilds the one story it joined (two when it merges them), never the others.
 /// </summary>
 public sealed class StoryCache(IArticleStore store) : IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private (long Version, IReadOnlyList<StoryJson> Stories)? _cached;
+    private readonly ConcurrentDictionary<int, ((int Count, long Last) Key, StoryJson Story)> _built = new();
+    private readonly SemaphoreSlim _assigning = new(1, 1);
+    private bool _assigned;
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _assigning.Dispose();
 
-    public async Task<IReadOnlyList<StoryJson>> StoriesAsync(CancellationToken cancellationToken)
+    /// <summary>Every story, latest first (by its last date, undated last; then larger first).</summary>
+    public async Task<IReadOnlyList<StoryJson>> StoriesAsync(CancellationToken cancellationToken) =>
+        await PageAsync(int.MaxValue, 0, cancellationToken);
+
+    /// <summary>A page of stories, latest first; only these are assembled.</summary>
+    public async Task<IReadOnlyList<StoryJson>> PageAsync(int limit, int offset, CancellationToken cancellationToken)
     {
-        var version = await store.CountAsync(cancellationToken);
-        if (_cached is { } hit && hit.Version == version)
+        await EnsureAssignedAsync(cancellationToken);
+        var stories = new List<StoryJson>();
+        foreach (var stored in await store.StoriesAsync(limit, offset, cancellationToken))
         {
-            return hit.Stories;
+            stories.Add(await BuildAsync(stored, cancellationToken));
         }
 
-        await _gate.WaitAsync(cancellationToken);
+        return stories;
+    }
+
+    /// <summary>One story by id, or null.</summary>
+    public async Task<StoryJson?> StoryAsync(string id, CancellationToken cancellationToken)
+    {
+        await EnsureAssignedAsync(cancellationToken);
+        return await store.StoryAsync(id, cancellationToken) is { } stored ? await BuildAsync(stored, cancellationToken) : null;
+    }
+
+    /// <summary>The story an article is in, or null.</summary>
+    public async Task<StoryJson?> StoryOfAsync(string articleId, CancellationToken cancellationToken)
+    {
+        await EnsureAssignedAsync(cancellationToken);
+        return await store.StoryOfAsync(articleId, cancellationToken) is { } stored ? await BuildAsync(stored, cancellationToken) : null;
+    }
+
+    /// <summary>A store from before stories were kept gets its articles placed once, on first read.</summary>
+    private async Task EnsureAssignedAsync(CancellationToken cancellationToken)
+    {
+        if (_assigned)
+        {
+            return;
+        }
+
+        await _assigning.WaitAsync(cancellationToken);
         try
         {
-            version = await store.CountAsync(cancellationToken);
-            if (_cached is { } again && again.Version == version)
+            if (!_assigned)
             {
-                return again.Stories;
+                await store.AssignStoriesAsync(cancellationToken);
+                _assigned = true;
             }
-
-            var articles = new List<Text.Article>();
-            await foreach (var stored in store.ArticlesAsync(cancellationToken))
-            {
-                articles.Add(ArticleRebuild.FromJson(stored.Analysis));
-            }
-
-            // Latest first, as people read a news front page; stories without a date last.
-            IReadOnlyList<StoryJson> stories = [.. new StoryBuilder().Build(articles, cancellationToken)
-                .Select(AnalysisJson.FromStory)
-                .OrderByDescending(s => s.End ?? "", StringComparer.Ordinal)
-                .ThenByDescending(s => s.Articles.Count)];
-            _cached = (version, stories);
-            return stories;
         }
         finally
         {
-            _gate.Release();
+            _assigning.Release();
         }
+    }
+
+    private async Task<StoryJson> BuildAsync(StoredStory stored, CancellationToken cancellationToken)
+    {
+        // A story only ever gains members (a merge adds the younger story's): its size and last position name its
+        // content.
+        var key = (stored.Members.Length, stored.Members[^1].Position);
+        if (_built.TryGetValue(stored.Number, out var hit) && hit.Key == key && hit.Story.Id == stored.Id)
+        {
+            return hit.Story;
+        }
+
+        var story = await AssembleAsync(store, stored, cancellationToken);
+        _built[stored.Number] = (key, story);
+        return story;
+    }
+
+    /// <summary>A stored story's content from its members' analyses, in the order they were placed.</summary>
+    public static async Task<StoryJson> AssembleAsync(IArticleStore store, StoredStory stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(stored);
+        var articles = new List<Text.Article>(stored.Members.Length);
+        foreach (var member in stored.Members)
+        {
+            var article = await store.GetAsync(member.Article, cancellationToken)
+                ?? throw new InvalidDataException($"{store.Description}: story member {member.Article} is not stored");
+            articles.Add(ArticleRebuild.FromJson(article.Analysis) with { Id = article.Summary.Id });
+        }
+
+        var copies = stored.Members.Where(m => m.CopyOf is not null).ToImmutableDictionary(m => m.Article, m => m.CopyOf!, StringComparer.Ordinal);
+        return AnalysisJson.FromStory(StoryBuilder.Assemble(articles, copies));
     }
 }

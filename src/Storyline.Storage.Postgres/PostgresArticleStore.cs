@@ -13,7 +13,7 @@ namespace Storyline.Storage.Postgres;
 /// writers of different articles never wait for each other and two writers of one article cannot both insert it.
 /// Search is a weighted tsvector (title A, body B) with a GIN index, ranked by ts_rank, snippets by ts_headline.
 /// </summary>
-public sealed class PostgresArticleStore : SqlArticleStore
+public sealed partial class PostgresArticleStore : SqlArticleStore
 {
     internal static readonly IReadOnlyList<Migration> Steps = Migration.LoadEmbedded(typeof(PostgresArticleStore).Assembly);
 
@@ -73,6 +73,20 @@ public sealed class PostgresArticleStore : SqlArticleStore
             "SELECT " + string.Join(", ", ordered.Select((_, i) => $"pg_advisory_xact_lock(@k{i})")),
             [.. ordered.Select((key, i) => ($"@k{i}", (object?)key))]);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The advisory lock 'storyline:stories' for the rest of the transaction: story placement, and the queue's
+    /// storing step, one transaction at a time across every process on the database.</summary>
+    protected override async Task<bool> LockStoriesAsync(DbTransaction transaction, bool wait, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            transaction, wait ? "SELECT pg_advisory_xact_lock(@k), true" : "SELECT pg_try_advisory_xact_lock(@k)", ("@k", LockKey(StoriesLockName)));
+        // Waiting for the lock is waiting for another writer's batch (a worker storing up to StoreBatch articles on a
+        // loaded machine can hold it past the default 30 s command timeout, which failed a worker in `bench workers`).
+        command.CommandTimeout = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return reader.GetBoolean(wait ? 1 : 0);
     }
 
     private static long LockKey(string key) => BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

@@ -51,7 +51,42 @@ public interface IArticleStore : IAsyncDisposable
 
     /// <summary>The number of the last migration step applied.</summary>
     Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stories are kept as articles are saved: <see cref="SaveAsync"/> places each new article in a story in the same
+    /// transaction, in one total order (see SqlArticleStore.Stories.cs). This assigns what was stored before the store
+    /// kept stories (an older schema), oldest first; 0 when there is nothing to do (the usual case).
+    /// </summary>
+    Task<int> AssignStoriesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stories latest first (by their last article date, undated last), then larger first, then older
+    /// first; each with its members in the order they were placed.</summary>
+    Task<IReadOnlyList<StoredStory>> StoriesAsync(int limit, int offset = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>A story by its id (<see cref="StoredStory.Id"/>), or null.</summary>
+    Task<StoredStory?> StoryAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The story an article is in (every stored article is in one), or null for an unknown article.</summary>
+    Task<StoredStory?> StoryOfAsync(string articleId, CancellationToken cancellationToken = default);
+
+    Task<long> StoryCountAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>A story as the store keeps it: which articles, in the order they were placed. What it says (statements,
+/// labels, timeline) is built from the members' analyses on demand (Storyline.Stories.StoryBuilder.Assemble).</summary>
+/// <param name="Number">The clusterer's story number (stable while the story lives; a merged story's number goes).</param>
+public sealed record StoredStory(int Number, DateOnly? Start, DateOnly? End, System.Collections.Immutable.ImmutableArray<StoryMember> Members)
+{
+    public const string IdPrefix = "story-";
+
+    /// <summary>"story-" and the id of its first article, as <c>analyze</c> names stories.</summary>
+    public string Id => IdPrefix + Members[0].Article;
+}
+
+/// <param name="Position">Where in the store's one order of placement the article came.</param>
+/// <param name="CopyOf">The original, when the article is a copy of one (wire copy counts once).</param>
+/// <param name="By">The clusterer's rule: story/new, story/joined, story/joined-and-merged, story/copy.</param>
+public sealed record StoryMember(string Article, long Position, string? CopyOf, string By, double Score);
 
 public enum SaveOutcome
 {

@@ -14,7 +14,7 @@ namespace Storyline.Storage;
 /// connections, how a writing transaction starts and serialises against other writers, its search, and its
 /// numbered migration steps (which create the tables named here).
 /// </summary>
-public abstract class SqlArticleStore : IArticleStore
+public abstract partial class SqlArticleStore : IArticleStore
 {
     protected const string SummaryColumns = "a.id, a.url, a.outlet, a.title, a.published, a.text_hash, a.ingested_at, substr(a.body, 1, " + LeadLength + ")";
 
@@ -23,7 +23,15 @@ public abstract class SqlArticleStore : IArticleStore
 
     private readonly IReadOnlyList<Migration> _migrations;
 
-    protected SqlArticleStore(IReadOnlyList<Migration> migrations) => _migrations = migrations;
+    protected SqlArticleStore(IReadOnlyList<Migration> migrations)
+    {
+        _migrations = migrations;
+        KeepsStories = migrations.Any(m => m.Name == "stories");
+    }
+
+    /// <summary>The schema has the stories step (a store opened with older steps, as tests do to stand for an older
+    /// Storyline, saves articles without placing them).</summary>
+    private bool KeepsStories { get; }
 
     public abstract string Description { get; }
 
@@ -65,31 +73,69 @@ public abstract class SqlArticleStore : IArticleStore
             return new SaveResult(article.Id, SaveOutcome.Rejected, problem);
         }
 
+        // One save at a time per store object: the story clusterer in memory follows the transaction (see StoriesGate).
+        await _storiesGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var result = await SaveInAsync(transaction, article, cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return result;
+                }
+            }
+        }
+        catch
+        {
+            // The transaction rolled back: a story assignment made in memory did not happen in the store.
+            ForgetStories();
+            throw;
+        }
+        finally
+        {
+            _storiesGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The save inside a writing transaction: duplicate check, article row, search index, entity, quote and event
+    /// rows, and the article's story (<see cref="AssignInAsync"/>). The caller holds <see cref="_storiesGate"/> and
+    /// commits; on failure it calls <see cref="ForgetStories"/>.
+    /// </summary>
+    protected async Task<SaveResult> SaveInAsync(DbTransaction transaction, ArticleJson article, CancellationToken cancellationToken)
+    {
+        if (ArticleKeys.Problem(article) is { } problem)
+        {
+            return new SaveResult(article.Id, SaveOutcome.Rejected, problem);
+        }
+
         var hash = ArticleKeys.TextHash(article);
         var url = ArticleKeys.NormaliseUrl(article.Url);
         var body = ArticleKeys.Body(article);
         var analysis = JsonSerializer.Serialize(article, AnalysisJson.Compact);
 
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        // The stories lock before the keys' locks, in every writer (the queue's storing step takes it first too), so
+        // two writers never wait for each other in a cycle.
+        await LockStoriesAsync(transaction, wait: true, cancellationToken).ConfigureAwait(false);
+        await LockAsync(transaction, url is null ? ["text:" + hash] : ["text:" + hash, "url:" + url], cancellationToken).ConfigureAwait(false);
+        if (await FindDuplicateAsync(transaction, hash, url, cancellationToken).ConfigureAwait(false) is { } duplicate)
         {
-            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                await LockAsync(transaction, url is null ? ["text:" + hash] : ["text:" + hash, "url:" + url], cancellationToken).ConfigureAwait(false);
-                if (await FindDuplicateAsync(transaction, hash, url, cancellationToken).ConfigureAwait(false) is { } duplicate)
-                {
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                    return duplicate;
-                }
-
-                var (id, seq) = await InsertArticleAsync(transaction, article, hash, url, body, analysis, cancellationToken).ConfigureAwait(false);
-                await IndexAsync(transaction, seq, article.Title, body, cancellationToken).ConfigureAwait(false);
-                await InsertRowsAsync(transaction, id, article, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return new SaveResult(id, SaveOutcome.Saved);
-            }
+            return duplicate;
         }
+
+        var (id, seq) = await InsertArticleAsync(transaction, article, hash, url, body, analysis, cancellationToken).ConfigureAwait(false);
+        await IndexAsync(transaction, seq, article.Title, body, cancellationToken).ConfigureAwait(false);
+        await InsertRowsAsync(transaction, id, article, cancellationToken).ConfigureAwait(false);
+        if (KeepsStories)
+        {
+            await AssignInAsync(transaction, [(id, article with { Id = id })], cancellationToken).ConfigureAwait(false);
+        }
+
+        return new SaveResult(id, SaveOutcome.Saved);
     }
 
     private static async Task<SaveResult?> FindDuplicateAsync(DbTransaction transaction, string hash, string? url, CancellationToken cancellationToken)

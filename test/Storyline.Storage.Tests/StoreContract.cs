@@ -10,7 +10,7 @@ namespace Storyline.Storage.Tests;
 /// Each test gets fresh, empty storage (a new file, a new schema); <see cref="OpenAsync"/> opens a store on it, and
 /// opening it again gives a second, independent store on the same data (as another process would).
 /// </summary>
-public abstract class StoreContract : IAsyncLifetime
+public abstract partial class StoreContract : IAsyncLifetime
 {
     private readonly List<IArticleStore> _opened = [];
 

@@ -22,6 +22,8 @@ namespace Storyline.Cli.Commands;
 /// gives it: a summary-only item stays a summary, article pages are never fetched. Exit 0 when every input was stored
 /// or was a duplicate, 2 when some were skipped or a feed failed (unreadable, failed analysis, refused by the store;
 /// each listed on stderr), 1 when the store cannot be opened or a save fails (everything saved before stays).
+/// Each new article is placed in a story as it is saved (the store keeps stories, see IArticleStore.StoriesAsync).
+/// With <c>--queue</c> the articles are only queued, for <c>storyline worker</c> (<see cref="WorkerCommand"/>).
 /// </summary>
 internal static class IngestCommand
 {
@@ -35,6 +37,10 @@ internal static class IngestCommand
         var inputs = new InputOptions("ingest");
         inputs.Paths.Arity = ArgumentArity.ZeroOrMore;
         var db = StoreLocation.Option();
+        var queue = new Option<bool>("--queue")
+        {
+            Description = "PostgreSQL only: queue the articles as read, in order, for 'storyline worker' processes to analyse and store.",
+        };
         var feedOptions = new FeedOptions();
         var feeds = new Option<string[]>("--feed")
         {
@@ -54,7 +60,7 @@ internal static class IngestCommand
         });
         var command = new Command("ingest", "Analyse articles (files, folders, feed URLs) and save them with their analysis in the store (idempotent: an article already stored is a duplicate).")
         {
-            inputs.Paths, feeds, db,
+            inputs.Paths, feeds, db, queue,
         };
         foreach (var option in inputs.Options.Concat(feedOptions.Options))
         {
@@ -68,8 +74,16 @@ internal static class IngestCommand
                 result.AddError("Nothing to ingest: give PATHs, --feed URLs, or both.");
             }
         });
-        command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(inputs.Paths) ?? [], parse.GetValue(feeds) ?? [], parse.GetValue(db)!, inputs.Read(parse), feedOptions.Read(parse),
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(queue) && (result.GetValue(feeds)?.Length ?? 0) > 0)
+            {
+                result.AddError("--queue takes PATHs only; feeds are ingested directly (without --queue).");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => parse.GetValue(queue)
+            ? WorkerCommand.EnqueueAsync(parse.GetValue(inputs.Paths) ?? [], parse.GetValue(db)!, inputs.Read(parse), Console.Out, Console.Error, cancellationToken)
+            : RunAsync(parse.GetValue(inputs.Paths) ?? [], parse.GetValue(feeds) ?? [], parse.GetValue(db)!, inputs.Read(parse), feedOptions.Read(parse),
                 Console.Out, Console.Error, cancellationToken));
         return command;
     }

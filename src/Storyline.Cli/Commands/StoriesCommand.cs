@@ -10,9 +10,9 @@ using Storyline.Storage;
 namespace Storyline.Cli.Commands;
 
 /// <summary>
-/// <c>storyline stories</c> and <c>storyline story ID</c>: the stories of the stored articles. They are built from the
-/// stored analyses on each call (the same builder as <c>analyze</c> and <c>serve</c>); the store keeps no stories
-/// table yet, so this costs a pass over the store rather than a lookup.
+/// <c>storyline stories</c> and <c>storyline story ID</c>: the stories of the stored articles. The store keeps which
+/// articles form each story (placed as they were ingested); only the stories shown are assembled from their members'
+/// analyses (statements, labels, timeline), as <c>serve</c> does.
 /// </summary>
 internal static class StoriesCommand
 {
@@ -41,10 +41,6 @@ internal static class StoriesCommand
         return command;
     }
 
-    /// <summary>Latest first: by the story's last date (undated last), then by size.</summary>
-    internal static IEnumerable<StoryJson> Latest(IEnumerable<StoryJson> stories) =>
-        stories.OrderByDescending(s => s.End ?? "").ThenByDescending(s => s.Articles.Count).ThenBy(s => s.Id, StringComparer.Ordinal);
-
     internal static async Task<int> ListAsync(string db, int limit, string format, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         await using var store = await StoreLocation.OpenAsync(db, create: false, error, cancellationToken);
@@ -54,8 +50,8 @@ internal static class StoriesCommand
         }
 
         using var cache = new StoryCache(store);
-        var stories = await cache.StoriesAsync(cancellationToken);
-        var shown = Latest(stories).Take(limit).ToList();
+        var shown = await cache.PageAsync(limit, 0, cancellationToken);
+        var total = await store.StoryCountAsync(cancellationToken);
         if (format == "jsonl")
         {
             foreach (var story in shown)
@@ -77,7 +73,7 @@ internal static class StoriesCommand
         }
 
         console.Write(table);
-        console.MarkupLineInterpolated($"[grey]{shown.Count} of {stories.Count} stories in {store.Description}[/]");
+        console.MarkupLineInterpolated($"[grey]{shown.Count} of {total} stories in {store.Description}[/]");
         return 0;
     }
 
@@ -90,7 +86,7 @@ internal static class StoriesCommand
         }
 
         using var cache = new StoryCache(store);
-        var story = (await cache.StoriesAsync(cancellationToken)).FirstOrDefault(s => s.Id == id);
+        var story = await cache.StoryAsync(id, cancellationToken);
         if (story is null)
         {
             await error.WriteLineAsync($"storyline: no story '{id}' in {store.Description} (see `storyline stories`).");

@@ -43,7 +43,12 @@ public sealed record StoryOptions
 }
 
 /// <summary>Where one article went and why (the rule that decided, for tracing).</summary>
-public readonly record struct StoryAssignment(int Story, double Score, string? CopyOf, string By);
+public readonly record struct StoryAssignment(int Story, double Score, string? CopyOf, string By)
+{
+    /// <summary>For "story/joined-and-merged": the story that merged into <see cref="Story"/> and no longer exists
+    /// (a store that keeps memberships moves that story's articles over).</summary>
+    public int? Absorbed { get; init; }
+}
 
 /// <summary>
 /// Incremental story clustering. Each article (in arrival order) is checked for being a copy of an earlier article
@@ -98,13 +103,15 @@ public sealed class StoryClusterer(StoryOptions? options = null)
             {
                 story = best;
                 var by = "story/joined";
+                int? absorbed = null;
                 if (second >= 0 && secondScore >= _options.MergeThreshold)
                 {
                     story = Merge(best, second);
+                    absorbed = story == best ? second : best;
                     by = "story/joined-and-merged";
                 }
 
-                assignment = new StoryAssignment(story, bestScore, null, by);
+                assignment = new StoryAssignment(story, bestScore, null, by) { Absorbed = absorbed };
             }
             else
             {

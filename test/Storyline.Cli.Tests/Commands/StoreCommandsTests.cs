@@ -77,6 +77,35 @@ public sealed class StoreCommandsTests : IDisposable
         Assert.Contains(articles["002_c984178ca89a0f10"].Times, t => t.Text == "Friday" && t.Value == "2025-02-28");
     }
 
+    /// <summary>The stories of a store as sorted member lists, read with <c>storyline stories --format jsonl</c>.</summary>
+    private static async Task<List<string>> StoryPartition(string db)
+    {
+        var list = await Run((o, e) => StoriesCommand.ListAsync(db, int.MaxValue, "jsonl", o, e, CancellationToken.None));
+        Assert.Equal(0, list.Exit);
+        return [.. list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => string.Join(",", JsonSerializer.Deserialize<StoryJson>(line, AnalysisJson.Options)!.Articles))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    [SkippableFact]
+    public async Task Ingesting_in_several_runs_gives_the_stories_of_one_run()
+    {
+        // 60 BBC business reports (undated: no date lending, which looks only within a run, changes their analysis).
+        var files = Directory.GetFiles(Path.Combine(TestData.Require("data/corpus/bbc-news-2225/bbc"), "business"), "*.txt")
+            .Order(StringComparer.Ordinal).Take(60).ToList();
+        var oneRun = Path.Combine(_folder, "one-run.db");
+        Assert.Equal(0, (await Run((o, e) => IngestCommand.RunAsync(files, oneRun, new AnalyzeOptions(), o, e, CancellationToken.None))).Exit);
+
+        foreach (var chunk in files.Chunk(7))
+        {
+            Assert.Equal(0, (await Ingest(chunk)).Exit);
+        }
+
+        var expected = await StoryPartition(oneRun);
+        Assert.Contains(expected, s => s.Contains(',', StringComparison.Ordinal));
+        Assert.Equal(expected, await StoryPartition(Db));
+    }
+
     [SkippableFact]
     public async Task The_stored_seeds_make_one_story_listed_and_shown_with_its_statement_and_labels()
     {
