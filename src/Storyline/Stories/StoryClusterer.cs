@@ -5,7 +5,10 @@ namespace Storyline.Stories;
 /// <summary>The parameters of story clustering: one set for every corpus (tuned on ECB+ and NewsWCL50 together).</summary>
 public sealed record StoryOptions
 {
-    /// <summary>An article joins the best story when their similarity reaches this; otherwise it starts a story.</summary>
+    /// <summary>An article joins the best story when their similarity reaches this; otherwise it starts a story.
+    /// B-cubed F1 (ECB+ / NewsWCL50, default shuffle) by threshold: 0.20 → 0.856 / 0.882, 0.22 → 0.866 / 0.902,
+    /// 0.25 → 0.873 / 0.886, 0.28 → 0.876 / 0.903, 0.30 → 0.873 / 0.903, 0.35 → 0.844 / 0.846; 0.25 has the best mean
+    /// over six further orders (0.876 / 0.938). Below, look-alike events merge; above, outlets' takes split.</summary>
     public double JoinThreshold { get; init; } = 0.25;
 
     /// <summary>When an article is this similar to a second story too, the two stories merge: it links them.</summary>
