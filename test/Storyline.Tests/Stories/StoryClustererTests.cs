@@ -119,6 +119,22 @@ public class StoryClustererTests
         Assert.True(stories[0].Count >= 9_990, $"the largest story holds {stories[0].Count} of 10,000");
     }
 
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(1000, false)]
+    public void Only_an_articles_strongest_features_are_scored(int kept, bool together)
+    {
+        // The shared names come three times each (the strongest features); each article adds 300 words of its own,
+        // which outweigh the names when every feature is scored.
+        var names = string.Concat(Enumerable.Repeat("Arica ONEMI Tacna met. ", 3));
+        var a = names + string.Join(' ', Enumerable.Range(0, 300).Select(i => $"alpha{(char)('a' + i / 26)}{(char)('a' + i % 26)}word"));
+        var b = names + string.Join(' ', Enumerable.Range(0, 300).Select(i => $"omega{(char)('a' + i / 26)}{(char)('a' + i % 26)}word"));
+
+        var stories = Cluster(new StoryOptions { ArticleFeatures = kept }, Article("a", a, Day), Article("b", b, Day));
+
+        Assert.Equal(together, stories[0] == stories[1]);
+    }
+
     [Fact]
     public void Two_stories_linked_by_an_article_similar_to_both_merge()
     {
