@@ -92,7 +92,7 @@ public static class NerTrainer
         var pos = sentences.Select(s => PosIndices(tagger, s)).ToList();
         log?.WriteLine($"  POS-tagged the training data ({clock.Elapsed.TotalSeconds:F0}s)");
         var gold = sentences.Select(s => GmbLabels.ToBilou(s.Labels).Select(l => labelIndex[l]).ToArray()).ToList();
-        var features = new NerFeatures(labels, gazetteer);
+        var features = new NerFeatures(labels, gazetteer, sentenceStartRule: false);
         var memory = new EntityMemory();
         var perceptron = SequenceTrainer.Train(
             sentences.Count,

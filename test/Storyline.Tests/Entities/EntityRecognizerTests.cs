@@ -41,6 +41,6 @@ public class EntityRecognizerTests
         Assert.True(core.F1 >= Floor, $"PER/ORG/LOC/NORP micro F1 {core.F1:F4} < floor {Floor}");
     }
 
-    // Measured 2026-11-22 (storyline eval ner): 0.836 (BILOU, hashed features); the target of 0.86 is not reached yet.
-    private const double Floor = 0.831;
+    // Measured 2026-11-22 (storyline eval ner): 0.835 (BILOU, hashed features, sentence-start rule); the target of 0.86 is not reached yet.
+    private const double Floor = 0.830;
 }
