@@ -47,7 +47,8 @@ internal static class TrainCommand
         var caseAugmentation = new Option<double>("--case-augmentation") { Description = "Share of sentences added again upper-cased and again lower-cased.", DefaultValueFactory = _ => new PosTrainingOptions().CaseAugmentation };
         var gum = new Option<bool>("--gum") { Description = "Also train on GUM's train documents (../shared/data/entities/gum); on by default (+0.2 on EWT dev).", DefaultValueFactory = _ => true };
         var gmb = new Option<int>("--gmb-sentences") { Description = "Also train on this many GMB news sentences (PTB tags mapped to UPOS).", DefaultValueFactory = _ => new PosTrainingOptions().GmbSentences };
-        var command = new Command("pos", "Train the UPOS tagger on UD English-EWT train; prints dev accuracy.") { data, output, epochs, seed, minCount, minWeight, verbose, gmb, passes, caseAugmentation, gum };
+        var bits = new Option<int>("--bits") { Description = "log2 of the rows of the hashed weight table.", DefaultValueFactory = _ => new PosTrainingOptions().Bits };
+        var command = new Command("pos", "Train the UPOS tagger on UD English-EWT train; prints dev accuracy.") { data, output, epochs, seed, minCount, minWeight, verbose, gmb, passes, caseAugmentation, gum, bits };
         command.SetAction(parseResult =>
         {
             var folder = parseResult.GetValue(data) ?? SharedData.Data("pos/ud-english-ewt");
@@ -69,11 +70,12 @@ internal static class TrainCommand
                 GumFolder = parseResult.GetValue(gum) ? SharedData.Data("entities/gum") : null,
                 CaseAugmentation = parseResult.GetValue(caseAugmentation),
                 GmbPath = parseResult.GetValue(gmb) > 0 ? SharedData.Data("ner/gmb/ner_dataset.csv") : null,
+                Bits = parseResult.GetValue(bits),
             };
             var clock = Stopwatch.StartNew();
             var (file, dev) = PosTrainer.Train(
                 Path.Combine(folder, "en_ewt-ud-train.conllu"), Path.Combine(folder, "en_ewt-ud-dev.conllu"), options, Console.Out);
-            file.Info["command"] = $"storyline train pos --epochs {options.Epochs} --seed {options.Seed} --min-count {options.MinFeatureCount} --min-weight {options.MinWeight.ToString(CultureInfo.InvariantCulture)} --gmb-sentences {options.GmbSentences} --passes {(options.TwoPass ? 2 : 1)} --case-augmentation {options.CaseAugmentation.ToString(CultureInfo.InvariantCulture)}{(options.GumFolder is null ? " --gum false" : " --gum")}";
+            file.Info["command"] = $"storyline train pos --epochs {options.Epochs} --seed {options.Seed} --min-count {options.MinFeatureCount} --min-weight {options.MinWeight.ToString(CultureInfo.InvariantCulture)} --gmb-sentences {options.GmbSentences} --passes {(options.TwoPass ? 2 : 1)} --case-augmentation {options.CaseAugmentation.ToString(CultureInfo.InvariantCulture)}{(options.GumFolder is null ? " --gum false" : " --gum")} --bits {options.Bits}";
             file.Info["training.seconds"] = clock.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture);
             var path = parseResult.GetValue(output) ?? DefaultModelPath("pos.bin");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

@@ -19,9 +19,10 @@ internal static class TrainNerCommand
         var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => new NerTrainingOptions().Epochs };
         var seed = new Option<int>("--seed") { Description = "Random seed (shuffling, augmentation).", DefaultValueFactory = _ => new NerTrainingOptions().Seed };
         var caseAugmentation = new Option<double>("--case-augmentation") { Description = "Share of sentences added again upper-cased and again lower-cased.", DefaultValueFactory = _ => new NerTrainingOptions().CaseAugmentation };
+        var bits = new Option<int>("--bits") { Description = "log2 of the rows of the hashed weight table.", DefaultValueFactory = _ => new NerTrainingOptions().Bits };
         var command = new Command("ner", "Train the named-entity recogniser on the GMB train slice; prints dev scores.")
         {
-            data, gazetteers, posModel, output, epochs, seed, caseAugmentation,
+            data, gazetteers, posModel, output, epochs, seed, caseAugmentation, bits,
         };
         command.SetAction(parseResult =>
         {
@@ -40,11 +41,12 @@ internal static class TrainNerCommand
                 Epochs = parseResult.GetValue(epochs),
                 Seed = parseResult.GetValue(seed),
                 CaseAugmentation = parseResult.GetValue(caseAugmentation),
+                Bits = parseResult.GetValue(bits),
             };
             var clock = Stopwatch.StartNew();
             var (file, dev) = NerTrainer.Train(csv, gazetteerFolder, tagger, options, Console.Out);
             file.Info["command"] = string.Create(CultureInfo.InvariantCulture,
-                $"storyline train ner --epochs {options.Epochs} --seed {options.Seed} --case-augmentation {options.CaseAugmentation}");
+                $"storyline train ner --epochs {options.Epochs} --seed {options.Seed} --case-augmentation {options.CaseAugmentation} --bits {options.Bits}");
             file.Info["training.seconds"] = clock.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture);
             var path = parseResult.GetValue(output) ?? TrainCommand.DefaultModelPath(EntityFileName);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

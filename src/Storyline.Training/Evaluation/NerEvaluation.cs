@@ -42,14 +42,20 @@ public static class NerEvaluation
 
     /// <summary>Scores gold and predicted spans (start token, end token, type): a prediction counts only when its
     /// span and type both match a gold one.</summary>
-    public static NerScore Score(IEnumerable<(IReadOnlyList<(int Start, int End, string Type)> Gold, IReadOnlyList<(int Start, int End, string Type)> Predicted)> sentences)
+    /// <param name="onError">Told of each error: sentence index (in enumeration order), error kind, the gold and the
+    /// predicted span involved (either may be absent).</param>
+    public static NerScore Score(
+        IEnumerable<(IReadOnlyList<(int Start, int End, string Type)> Gold, IReadOnlyList<(int Start, int End, string Type)> Predicted)> sentences,
+        Action<int, string, (int Start, int End, string Type)?, (int Start, int End, string Type)?>? onError = null)
     {
+        var sentenceIndex = -1;
         var tp = new Dictionary<string, int>(StringComparer.Ordinal);
         var predictedCount = new Dictionary<string, int>(StringComparer.Ordinal);
         var goldCount = new Dictionary<string, int>(StringComparer.Ordinal);
         var errors = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (gold, predicted) in sentences)
         {
+            sentenceIndex++;
             var goldSet = gold.ToHashSet();
             foreach (var g in gold)
             {
@@ -71,6 +77,7 @@ public static class NerEvaluation
                     : overlapping.Type is not null ? $"boundary ({overlapping.Type} / {p.Type})"
                     : $"spurious {p.Type}";
                 errors[error] = errors.GetValueOrDefault(error) + 1;
+                onError?.Invoke(sentenceIndex, error, sameSpan.Type is not null ? sameSpan : overlapping.Type is not null ? overlapping : null, p);
             }
 
             var predictedSet = predicted.ToHashSet();
@@ -80,6 +87,7 @@ public static class NerEvaluation
                 {
                     var error = $"missed {g.Type}";
                     errors[error] = errors.GetValueOrDefault(error) + 1;
+                    onError?.Invoke(sentenceIndex, error, g, null);
                 }
             }
         }
@@ -93,8 +101,11 @@ public static class NerEvaluation
     /// <summary>Runs POS tagging and recognition on the gold tokens of GMB sentences and scores them.</summary>
     /// <param name="documentSentences">GMB has no document boundaries: this many consecutive sentences share an
     /// <see cref="EntityMemory"/>, as they did in training.</param>
-    public static NerScore Evaluate(EntityRecognizer recognizer, PosTagger tagger, IEnumerable<GmbSentence> sentences, int documentSentences = 10)
+    /// <param name="examples">When given, receives one line per error: its kind, the gold and predicted words, and the
+    /// sentence with gold names in [brackets] and predicted ones in {braces}.</param>
+    public static NerScore Evaluate(EntityRecognizer recognizer, PosTagger tagger, IEnumerable<GmbSentence> sentences, int documentSentences = 10, List<(string Error, string Example)>? examples = null)
     {
+        var laidOut = new List<TaggedSentence>();
         var memory = new EntityMemory();
         var index = 0;
         var pairs = new List<(IReadOnlyList<(int, int, string)>, IReadOnlyList<(int, int, string)>)>();
@@ -102,6 +113,7 @@ public static class NerEvaluation
         foreach (var sentence in sentences)
         {
             var tagged = GmbLabels.ToTagged(sentence);
+            laidOut.Add(tagged);
             var pos = NerTrainer.PosIndices(tagger, tagged);
             var labels = new int[tagged.Tokens.Length];
             if (index++ % documentSentences == 0)
@@ -116,7 +128,23 @@ public static class NerEvaluation
             pairs.Add((Spans(tagged.Labels), predicted));
         }
 
-        return Score(pairs);
+        return Score(pairs, examples is null ? null : (s, error, gold, predicted) =>
+        {
+            var words = laidOut[s].Tokens.Select(t => laidOut[s].Text[t.Start..t.End]).ToArray();
+            string Words((int Start, int End, string Type)? span) => span is { } x ? string.Join(' ', words[x.Start..x.End]) + "/" + x.Type : "-";
+            var marked = new List<string>();
+            for (var i = 0; i < words.Length; i++)
+            {
+                var w = words[i];
+                if (gold is { } g && i == g.Start) w = "[" + w;
+                if (predicted is { } p && i == p.Start) w = "{" + w;
+                if (gold is { } g2 && i == g2.End - 1) w += "]";
+                if (predicted is { } p2 && i == p2.End - 1) w += "}";
+                marked.Add(w);
+            }
+
+            examples.Add((error, $"gold {Words(gold)} | predicted {Words(predicted)} | {string.Join(' ', marked)}"));
+        });
     }
 
     /// <summary>The (start, end, type) spans of a BIO label sequence.</summary>

@@ -4,44 +4,43 @@ using Storyline.Tagging;
 namespace Storyline.Training.Tagging;
 
 /// <summary>
-/// Multiclass averaged perceptron (Collins 2002) over a fixed feature index, with lazy averaging: each weight keeps
-/// the step it last changed at, so an update costs O(features) and the average is exact.
+/// Multiclass averaged perceptron (Collins 2002) over a hashed feature table of 2^bits rows, indexed exactly as the
+/// runtime <see cref="LinearModel"/> indexes it (<see cref="LinearModel.RowOf"/>), with lazy averaging: each weight
+/// keeps the step it last changed at, so an update costs O(features) and the average is exact.
 /// </summary>
 public sealed class AveragedPerceptron
 {
     private readonly int classes;
-    private readonly Dictionary<ulong, int> index;
-    private readonly ulong[] keysByRow;
+    private readonly int bits;
+    private readonly bool[] live;
     private readonly float[] weights;
     private readonly double[] totals;
     private readonly int[] stamps;
     private int step;
 
-    public AveragedPerceptron(int classes, IReadOnlyCollection<ulong> features)
+    /// <param name="live">Rows that may carry weight (those whose features were seen often enough); null for all.</param>
+    public AveragedPerceptron(int classes, int bits, bool[]? live = null)
     {
         this.classes = classes;
-        index = new Dictionary<ulong, int>(features.Count);
-        keysByRow = new ulong[features.Count];
-        foreach (var key in features)
-        {
-            keysByRow[index.Count] = key;
-            index.Add(key, index.Count);
-        }
-
-        weights = new float[features.Count * classes];
-        totals = new double[features.Count * classes];
-        stamps = new int[features.Count * classes];
+        this.bits = bits;
+        var rows = 1 << bits;
+        this.live = live ?? Enumerable.Repeat(true, rows).ToArray();
+        weights = new float[rows * classes];
+        totals = new double[rows * classes];
+        stamps = new int[rows * classes];
     }
 
-    public int FeatureCount => keysByRow.Length;
+    /// <summary>Rows that may carry weight.</summary>
+    public int FeatureCount => live.Count(l => l);
 
-    /// <summary>Maps feature keys to rows; unknown features become -1 and are ignored.</summary>
+    /// <summary>Maps feature keys to rows; features in dead rows are dropped.</summary>
     public int Rows(ReadOnlySpan<ulong> features, Span<int> rows)
     {
         var n = 0;
         foreach (var f in features)
         {
-            if (index.TryGetValue(f, out var row))
+            var row = LinearModel.RowOf(f, bits);
+            if (live[row])
             {
                 rows[n++] = row;
             }
@@ -88,32 +87,18 @@ public sealed class AveragedPerceptron
     }
 
     /// <summary>The averaged weights as a runtime model. Weights whose magnitude is below
-    /// <paramref name="minWeight"/> are dropped, and features left with none are pruned.</summary>
+    /// <paramref name="minWeight"/> are dropped.</summary>
     public LinearModel ToModel(ImmutableArray<string> labels, float minWeight)
     {
-        var rows = new List<(ulong, float[])>();
         var divisor = Math.Max(1, step);
-        for (var r = 0; r < keysByRow.Length; r++)
+        var dense = new float[weights.Length];
+        for (var i = 0; i < dense.Length; i++)
         {
-            float[]? row = null;
-            for (var c = 0; c < classes; c++)
-            {
-                var i = r * classes + c;
-                var total = totals[i] + (double)(step - stamps[i]) * weights[i];
-                var average = (float)(total / divisor);
-                if (Math.Abs(average) >= minWeight)
-                {
-                    row ??= new float[classes];
-                    row[c] = average;
-                }
-            }
-
-            if (row is not null)
-            {
-                rows.Add((keysByRow[r], row));
-            }
+            var total = totals[i] + (double)(step - stamps[i]) * weights[i];
+            var average = (float)(total / divisor);
+            dense[i] = Math.Abs(average) >= minWeight ? average : 0f;
         }
 
-        return LinearModel.Create(labels, rows);
+        return LinearModel.Create(labels, bits, dense);
     }
 }

@@ -18,6 +18,8 @@ public sealed record NerTrainingOptions
     /// <summary>Consecutive GMB sentences that share an <see cref="EntityMemory"/> (the CSV has no document
     /// boundaries; VOA stories run about this long).</summary>
     public int DocumentSentences { get; init; } = 10;
+    /// <summary>log2 of the rows of the hashed weight table.</summary>
+    public int Bits { get; init; } = 19;
 }
 
 /// <summary>
@@ -30,7 +32,7 @@ public static class NerTrainer
     {
         var clock = Stopwatch.StartNew();
         var (trainSentences, devSentences) = GmbReader.Split(GmbReader.ReadAll(gmbPath));
-        var labels = EntityRecognizer.BioLabels;
+        var labels = EntityRecognizer.BilouLabels;
         var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
 
         var sentences = trainSentences.Select(GmbLabels.ToTagged).ToList();
@@ -89,8 +91,8 @@ public static class NerTrainer
         // Our own POS tags, as the recogniser will see them at run time.
         var pos = sentences.Select(s => PosIndices(tagger, s)).ToList();
         log?.WriteLine($"  POS-tagged the training data ({clock.Elapsed.TotalSeconds:F0}s)");
-        var gold = sentences.Select(s => s.Labels.Select(l => labelIndex[l]).ToArray()).ToList();
-        var features = new NerFeatures(labels, gazetteer);
+        var gold = sentences.Select(s => GmbLabels.ToBilou(s.Labels).Select(l => labelIndex[l]).ToArray()).ToList();
+        var features = new NerFeatures(labels, gazetteer, sentenceStartRule: false);
         var memory = new EntityMemory();
         var perceptron = SequenceTrainer.Train(
             sentences.Count,
@@ -109,6 +111,7 @@ public static class NerTrainer
             options.Epochs,
             options.Seed,
             options.MinFeatureCount,
+            options.Bits,
             log,
             null,
             options.DocumentSentences,
@@ -127,6 +130,7 @@ public static class NerTrainer
         file.Info["pos.model.sha256"] = tagger.Info.TryGetValue("data.sha256", out var posData) ? posData : "unknown";
         file.Info["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture);
         file.Info["epochs"] = options.Epochs.ToString(CultureInfo.InvariantCulture);
+        file.Info["bits"] = options.Bits.ToString(CultureInfo.InvariantCulture);
         file.Info["features"] = model.FeatureCount.ToString(CultureInfo.InvariantCulture);
         file.Info["dev.f1.core"] = dev.Micro(NerEvaluation.CoreTypes).F1.ToString("F4", CultureInfo.InvariantCulture);
         log?.WriteLine($"ner: {model.FeatureCount:N0} features after pruning; dev F1 (PER/ORG/LOC/NORP) {dev.Micro(NerEvaluation.CoreTypes).F1:F4}; {clock.Elapsed.TotalSeconds:F0}s");
@@ -159,6 +163,28 @@ public static class GmbLabels
         "art" or "nat" => "OTHER",
         _ => string.Empty,
     };
+
+    /// <summary>BIO labels rewritten as BILOU: a name's last token takes L-, a one-token name U-.</summary>
+    public static string[] ToBilou(IReadOnlyList<string> bio)
+    {
+        var result = new string[bio.Count];
+        for (var i = 0; i < bio.Count; i++)
+        {
+            var label = bio[i];
+            if (label.Length < 3)
+            {
+                result[i] = label;
+                continue;
+            }
+
+            var type = label[2..];
+            var begins = label[0] == 'B' || i == 0 || bio[i - 1].Length < 3 || bio[i - 1][2..] != type;
+            var ends = i + 1 == bio.Count || bio[i + 1] != "I-" + type;
+            result[i] = (begins ? ends ? "U-" : "B-" : ends ? "L-" : "I-") + type;
+        }
+
+        return result;
+    }
 
     /// <summary>The sentence with BIO labels over Storyline types.</summary>
     public static TaggedSentence ToTagged(GmbSentence sentence)

@@ -29,6 +29,8 @@ public sealed record PosTrainingOptions
     /// that sentence), and the epochs of those fold models.</summary>
     public int StackFolds { get; init; } = 5;
     public int StackEpochs { get; init; } = 5;
+    /// <summary>log2 of the rows of the hashed weight table.</summary>
+    public int Bits { get; init; } = 19;
 }
 
 /// <summary>Trains the UPOS tagger on UD English-EWT train and scores it on dev.</summary>
@@ -144,6 +146,7 @@ public static class PosTrainer
                 epochs,
                 options.Seed,
                 options.MinFeatureCount,
+                options.Bits,
                 log,
                 evaluateWith is null ? null : p => evaluateWith + " " + Evaluate(p),
                 cancellationToken: cancellationToken);
@@ -199,6 +202,7 @@ public static class PosTrainer
 
         file.Info["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture);
         file.Info["epochs"] = options.Epochs.ToString(CultureInfo.InvariantCulture);
+        file.Info["bits"] = options.Bits.ToString(CultureInfo.InvariantCulture);
         file.Info["features"] = (model.FeatureCount + (second?.FeatureCount ?? 0)).ToString(CultureInfo.InvariantCulture);
         file.Info["dev.accuracy"] = dev.Accuracy.ToString("F4", CultureInfo.InvariantCulture);
         log?.WriteLine($"pos: {model.FeatureCount:N0} features after pruning; dev accuracy {dev.Accuracy:P2}; {clock.Elapsed.TotalSeconds:F0}s");

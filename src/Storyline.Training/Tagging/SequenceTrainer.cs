@@ -19,6 +19,7 @@ public static class SequenceTrainer
         int epochs,
         int seed,
         int minFeatureCount,
+        int bits,
         TextWriter? log,
         Func<AveragedPerceptron, string>? afterEpoch = null,
         int blockSize = 1,
@@ -27,29 +28,31 @@ public static class SequenceTrainer
     {
         var clock = Stopwatch.StartNew();
 
-        // Feature index: every feature seen at least minFeatureCount times with the gold history.
-        var counts = new Dictionary<ulong, int>();
+        // Rows of the hashed table that features seen at least minFeatureCount times (with the gold history) fall in.
+        var counts = new int[1 << bits];
         var buffer = new ulong[256];
+        long seen = 0;
         for (var s = 0; s < count; s++)
         {
             var (features, gold) = prepare(s);
             for (var i = 0; i < features.Count; i++)
             {
-                var n = features.Extract(i, gold, buffer);
+                var n = SequenceDecoder.Extract(features, i, gold, buffer);
                 for (var k = 0; k < n; k++)
                 {
-                    counts[buffer[k]] = counts.GetValueOrDefault(buffer[k]) + 1;
+                    counts[LinearModel.RowOf(buffer[k], bits)]++;
                 }
+
+                seen += n;
             }
 
             afterSentence?.Invoke(s, gold);
         }
 
-        var kept = counts.Where(kv => kv.Value >= minFeatureCount).Select(kv => kv.Key).Order().ToList();
-        log?.WriteLine($"  {counts.Count:N0} features seen, {kept.Count:N0} kept (count >= {minFeatureCount}) in {clock.Elapsed.TotalSeconds:F1}s");
-        counts = null;
+        var live = counts.Select(c => c >= minFeatureCount && c > 0).ToArray();
+        var model = new AveragedPerceptron(classes, bits, live);
+        log?.WriteLine($"  {seen:N0} feature occurrences; {counts.Count(c => c > 0):N0} of {counts.Length:N0} rows used, {model.FeatureCount:N0} kept (count >= {minFeatureCount}) in {clock.Elapsed.TotalSeconds:F1}s");
 
-        var model = new AveragedPerceptron(classes, kept);
         // Sentences are shuffled in blocks of blockSize consecutive sentences (kept in order inside a block), so
         // features that remember earlier sentences of a document see them.
         var blocks = Enumerable.Range(0, (count + blockSize - 1) / blockSize).ToArray();
@@ -67,7 +70,7 @@ public static class SequenceTrainer
                 var guesses = new int[features.Count];
                 for (var i = 0; i < features.Count; i++)
                 {
-                    var n = features.Extract(i, guesses, buffer);
+                    var n = SequenceDecoder.Extract(features, i, guesses, buffer);
                     var r = model.Rows(buffer.AsSpan(0, n), rows);
                     model.Score(rows.AsSpan(0, r), scores);
                     var guess = SequenceDecoder.Best(scores, features, i, i == 0 ? -1 : guesses[i - 1]);

@@ -8,7 +8,7 @@ namespace Storyline.Entities;
 public readonly record struct RecognizedName(int FirstToken, int TokenCount, string Type);
 
 /// <summary>
-/// Named-entity recogniser: BIO labels over PERSON, ORGANIZATION, LOCATION, NORP, EVENT, OTHER from a greedy averaged
+/// Named-entity recogniser: BILOU labels over PERSON, ORGANIZATION, LOCATION, NORP, EVENT, OTHER from a greedy averaged
 /// perceptron, trained by <c>storyline train ner</c> on the GMB news data. Thread-safe; labelling a sentence
 /// allocates nothing.
 /// </summary>
@@ -34,9 +34,11 @@ public sealed class EntityRecognizer
 
     public static EntityRecognizer Default => Shared.Value;
 
-    /// <summary>"O", then "B-TYPE", "I-TYPE" for each of <see cref="Types"/>.</summary>
-    public static ImmutableArray<string> BioLabels { get; } =
-        ["O", .. Types.SelectMany(t => new[] { "B-" + t, "I-" + t })];
+    /// <summary>"O", then "B-TYPE", "I-TYPE", "L-TYPE", "U-TYPE" for each of <see cref="Types"/>: BILOU (begin,
+    /// inside, last, unit-length), which lets the model learn how names end as well as how they start (Ratinov and
+    /// Roth 2009).</summary>
+    public static ImmutableArray<string> BilouLabels { get; } =
+        ["O", .. Types.SelectMany(t => new[] { "B-" + t, "I-" + t, "L-" + t, "U-" + t })];
 
     public LinearModel Model { get; }
 
@@ -73,7 +75,7 @@ public sealed class EntityRecognizer
             file.Info);
     }
 
-    /// <summary>Labels one sentence with BIO indices into <see cref="Labels"/>. <paramref name="partsOfSpeech"/> are
+    /// <summary>Labels one sentence with label indices into <see cref="Labels"/>. <paramref name="partsOfSpeech"/> are
     /// indices into <see cref="Upos.Tags"/>.</summary>
     /// <param name="memory">The document's memory (sentences must come in document order); it is updated with
     /// this sentence's labels. Null to label the sentence on its own.</param>
@@ -88,7 +90,8 @@ public sealed class EntityRecognizer
         }
     }
 
-    /// <summary>The names in a BIO labelling, in order (a stray I- label starts a name, as the decoder never emits one).</summary>
+    /// <summary>The names in a BILOU (or BIO) labelling, in order. A name starts at B- or U- and runs over I- and L- of its
+    /// type; L- and U- close it. A stray I- or L- starts a name, as the decoder never emits one.</summary>
     public void Decode(ReadOnlySpan<int> labels, List<RecognizedName> names)
     {
         var start = -1;
@@ -96,22 +99,27 @@ public sealed class EntityRecognizer
         for (var i = 0; i <= labels.Length; i++)
         {
             var label = i < labels.Length ? Labels[labels[i]] : "O";
-            var continues = label.Length > 2 && label[0] == 'I' && start >= 0 && label.AsSpan(2).SequenceEqual(type);
-            if (continues)
+            var kind = label[0];
+            var continues = kind is 'I' or 'L' && start >= 0 && label.AsSpan(2).SequenceEqual(type);
+            if (!continues)
             {
-                continue;
+                if (start >= 0)
+                {
+                    names.Add(new RecognizedName(start, i - start, type));
+                    start = -1;
+                }
+
+                if (label.Length > 2)
+                {
+                    start = i;
+                    type = TypeName(label);
+                }
             }
 
-            if (start >= 0)
+            if (start >= 0 && kind is 'L' or 'U')
             {
-                names.Add(new RecognizedName(start, i - start, type));
+                names.Add(new RecognizedName(start, i + 1 - start, type));
                 start = -1;
-            }
-
-            if (label.Length > 2)
-            {
-                start = i;
-                type = TypeName(label);
             }
         }
     }

@@ -77,15 +77,13 @@ public sealed class PosFeatures : ISequenceFeatures
     private static ulong CaseBits(WordTraits flags) =>
         (flags & WordTraits.AllUpper) != 0 ? 1UL : (flags & WordTraits.Capitalized) != 0 ? 2UL : (flags & WordTraits.AllLower) != 0 ? 3UL : 4UL;
 
-    public int Extract(int position, ReadOnlySpan<int> tags, Span<ulong> output)
+    public int ExtractStatic(int position, Span<ulong> output)
     {
         ref readonly var w = ref words[position];
         var previousLower = position > 0 ? words[position - 1].Lower : Start;
         var previous2Lower = position > 1 ? words[position - 2].Lower : Start;
         var nextLower = position + 1 < Count ? words[position + 1].Lower : End;
         var next2Lower = position + 2 < Count ? words[position + 2].Lower : End;
-        ulong t1 = position > 0 ? (ulong)tags[position - 1] : 99;
-        ulong t2 = position > 1 ? (ulong)tags[position - 2] : 99;
 
         var n = 0;
         output[n++] = FeatureHash.Feature(0, 0);
@@ -108,18 +106,12 @@ public sealed class PosFeatures : ISequenceFeatures
         output[n++] = FeatureHash.Feature(17, position + 1 < Count ? words[position + 1].Suffix3 : End);
         output[n++] = FeatureHash.Feature(18, position > 0 ? words[position - 1].ShortShape : Start);
         output[n++] = FeatureHash.Feature(19, position + 1 < Count ? words[position + 1].ShortShape : End);
-        output[n++] = FeatureHash.Feature(20, t1);
-        output[n++] = FeatureHash.Feature(21, t2);
-        output[n++] = FeatureHash.Feature(22, t1 << 8 | t2);
-        output[n++] = FeatureHash.Feature(23, FeatureHash.Combine(t1, w.Lower));
         output[n++] = FeatureHash.Feature(24, FeatureHash.Combine(previousLower, w.Lower));
         output[n++] = FeatureHash.Feature(25, FeatureHash.Combine(w.Lower, nextLower));
         output[n++] = FeatureHash.Feature(26, (ulong)w.Flags);
         output[n++] = FeatureHash.Feature(27, (ulong)w.Flags << 1 | (position == 0 ? 1UL : 0UL));
-        output[n++] = FeatureHash.Feature(28, FeatureHash.Combine(t1, w.Suffix3));
         output[n++] = FeatureHash.Feature(29, position + 1 < Count ? words[position + 1].Suffix2 : End);
         output[n++] = FeatureHash.Feature(30, FeatureHash.Combine(nextLower, next2Lower));
-        output[n++] = FeatureHash.Feature(31, FeatureHash.Combine(t1, nextLower));
 
         // Ambiguity classes: which tags the words here and to the right can take. The right context has no tags
         // yet in a greedy left-to-right pass; its tag sets are the next best thing.
@@ -131,7 +123,6 @@ public sealed class PosFeatures : ISequenceFeatures
         output[n++] = FeatureHash.Feature(33, a1);
         output[n++] = FeatureHash.Feature(34, a2);
         output[n++] = FeatureHash.Feature(35, am1);
-        output[n++] = FeatureHash.Feature(36, FeatureHash.Combine(t1, a0));
         output[n++] = FeatureHash.Feature(37, FeatureHash.Combine(a0, a1));
         output[n++] = FeatureHash.Feature(38, FeatureHash.Combine(a0, w.Suffix3));
 
@@ -155,10 +146,34 @@ public sealed class PosFeatures : ISequenceFeatures
             output[n++] = FeatureHash.Feature(50, p0);
             output[n++] = FeatureHash.Feature(51, p1);
             output[n++] = FeatureHash.Feature(52, p1 << 8 | p2);
-            output[n++] = FeatureHash.Feature(53, t1 << 8 | p1);
             output[n++] = FeatureHash.Feature(54, FeatureHash.Combine(p1, w.Lower));
             output[n++] = FeatureHash.Feature(55, FeatureHash.Combine(p0, w.Lower));
         }
+
+        return n;
+    }
+
+    public int ExtractDynamic(int position, ReadOnlySpan<int> tags, Span<ulong> output)
+    {
+        ref readonly var w = ref words[position];
+        var nextLower = position + 1 < Count ? words[position + 1].Lower : End;
+        ulong t1 = position > 0 ? (ulong)tags[position - 1] : 99;
+        ulong t2 = position > 1 ? (ulong)tags[position - 2] : 99;
+        ulong a0 = classes[position];
+        var n = 0;
+        output[n++] = FeatureHash.Feature(20, t1);
+        output[n++] = FeatureHash.Feature(21, t2);
+        output[n++] = FeatureHash.Feature(22, t1 << 8 | t2);
+        output[n++] = FeatureHash.Feature(23, FeatureHash.Combine(t1, w.Lower));
+        output[n++] = FeatureHash.Feature(28, FeatureHash.Combine(t1, w.Suffix3));
+        output[n++] = FeatureHash.Feature(31, FeatureHash.Combine(t1, nextLower));
+        output[n++] = FeatureHash.Feature(36, FeatureHash.Combine(t1, a0));
+        if (hasFirstPass)
+        {
+            ulong p1 = position + 1 < Count ? (ulong)firstPass[position + 1] : 99;
+            output[n++] = FeatureHash.Feature(53, t1 << 8 | p1);
+        }
+
         return n;
     }
 }

@@ -14,7 +14,7 @@ public class EntityRecognizerTests
         var info = EntityRecognizer.Default.Info;
         Assert.Matches("^[0-9a-f]{64}$", info["data.sha256"]);
         Assert.StartsWith("storyline train ner", info["command"], StringComparison.Ordinal);
-        Assert.Equal(EntityRecognizer.BioLabels.ToArray(), EntityRecognizer.Default.Labels.ToArray());
+        Assert.Equal(EntityRecognizer.BilouLabels.ToArray(), EntityRecognizer.Default.Labels.ToArray());
         Assert.True(EntityRecognizer.Default.Gazetteer.Table.Count > 10_000);
         Assert.Equal("Belarus", EntityRecognizer.Default.Names.Demonyms["Belarusian"]);
     }
@@ -41,6 +41,6 @@ public class EntityRecognizerTests
         Assert.True(core.F1 >= Floor, $"PER/ORG/LOC/NORP micro F1 {core.F1:F4} < floor {Floor}");
     }
 
-    // Measured 2026-11-22 (storyline eval ner): 0.824; the target of 0.86 is not reached yet.
-    private const double Floor = 0.819;
+    // Measured 2026-11-22 (storyline eval ner): 0.835 (BILOU, hashed features, sentence-start rule); the target of 0.86 is not reached yet.
+    private const double Floor = 0.830;
 }

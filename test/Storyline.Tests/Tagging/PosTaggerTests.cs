@@ -44,7 +44,7 @@ public class PosTaggerTests
     public void A_model_survives_a_round_trip_through_its_file()
     {
         var labels = ImmutableArray.Create("A", "B", "C");
-        var model = LinearModel.Create(labels, [(FeatureHash.Feature(1, 7), [0.5f, -1.25f, 0f]), (FeatureHash.Feature(2, 9), [0f, 0f, 3f])]);
+        var model = LinearModel.Create(labels, 12, [(FeatureHash.Feature(1, 7), [0.5f, -1.25f, 0f]), (FeatureHash.Feature(2, 9), [0f, 0f, 3f])]);
         var file = new ModelFile("test");
         file.Info["seed"] = "1";
         file.SetSection("weights", model.Write);
@@ -56,7 +56,10 @@ public class PosTaggerTests
 
         Span<float> scores = stackalloc float[3];
         copy.Score([FeatureHash.Feature(1, 7), FeatureHash.Feature(2, 9), FeatureHash.Feature(3, 1)], scores);
-        Assert.Equal([0.5f, -1.25f, 3f], scores.ToArray());
+        // Weights are 16-bit: the largest maps to 32,767, so each is within half a step (3 / 32,767 / 2) of its value.
+        Assert.Equal(0.5f, scores[0], 0.0001f);
+        Assert.Equal(-1.25f, scores[1], 0.0001f);
+        Assert.Equal(3f, scores[2], 0.0001f);
         Assert.Equal("1", read.Info["seed"]);
         Assert.Equal(labels.ToArray(), copy.Labels.ToArray());
     }
@@ -82,6 +85,6 @@ public class PosTaggerTests
         Assert.True(score.Accuracy >= Floor, $"UPOS accuracy {score.Accuracy:P2} < floor {Floor:P2}");
     }
 
-    // Measured 2026-11-22: 95.56% (storyline eval pos); the target is 95.5%.
-    private const double Floor = 0.9551;
+    // Measured 2026-11-22: 95.53% (storyline eval pos, hashed table of 2^20 rows); the target is 95.5%.
+    private const double Floor = 0.9550;
 }
