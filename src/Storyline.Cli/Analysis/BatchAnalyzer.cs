@@ -136,10 +136,17 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
     /// <summary>The same work, lazily: one item per input article (analysed, or the error that skipped it), in input
     /// order, so a consumer such as <c>ingest</c> can store each one as it comes without holding the batch. Articles
     /// are analysed <see cref="AnalyzeOptions.Threads"/> at a time, a bounded number ahead of the consumer.</summary>
-    public IEnumerable<BatchItem> Stream(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    public IEnumerable<BatchItem> Stream(IEnumerable<string> paths, CancellationToken cancellationToken = default) =>
+        Stream(token => ArticleSource.Read(paths, options.Ingest, token), cancellationToken);
+
+    /// <summary><see cref="Stream(IEnumerable{string}, CancellationToken)"/> over articles that come from elsewhere
+    /// (a generated replay stream, a feed): <paramref name="read"/> is enumerated once, on one thread, with a token
+    /// that stops it when the stream is disposed.</summary>
+    public IEnumerable<BatchItem> Stream(Func<CancellationToken, IEnumerable<ReadResult>> read, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(read);
         var dated = new Queue<Article>();
-        foreach (var slot in AnalyseInOrder(paths, cancellationToken))
+        foreach (var slot in AnalyseInOrder(read, cancellationToken))
         {
             if (slot.ReadError is { } readError)
             {
@@ -178,7 +185,7 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
     /// the oldest slot while later ones are analysed. Both channels are bounded: memory holds at most a few slots per
     /// worker however long the input is, and a slow consumer (the store) slows the reader down.
     /// </summary>
-    private IEnumerable<Slot> AnalyseInOrder(IEnumerable<string> paths, CancellationToken cancellationToken)
+    private IEnumerable<Slot> AnalyseInOrder(Func<CancellationToken, IEnumerable<ReadResult>> inputs, CancellationToken cancellationToken)
     {
         var threads = Math.Max(1, options.Threads);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -190,7 +197,7 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
             try
             {
                 var ids = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var read in ArticleSource.Read(paths, options.Ingest, stop.Token))
+                foreach (var read in inputs(stop.Token))
                 {
                     var slot = read switch
                     {
