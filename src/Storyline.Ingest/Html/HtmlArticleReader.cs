@@ -185,6 +185,8 @@ public static partial class HtmlArticleReader
         }
     }
 
-    [GeneratedRegex("""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", RegexOptions.IgnoreCase)]
+    // [^<>], not [^>]: a page of "<meta <meta …" with no '>' made every start scan to the end (quadratic; found by
+    // RegexHostileInputTests). An attribute never holds a raw '<' before the charset in practice.
+    [GeneratedRegex("""<meta\b[^<>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex MetaCharset();
 }
