@@ -9,7 +9,8 @@ namespace Storyline.Benchmarks;
 /// <c>… -- throughput</c> is a quick end-to-end figure: articles, characters and tokens per second, one thread,
 /// per stage, over the BBC corpus; <c>… -- timex</c> the same for the temporal tagger alone; <c>… -- stories [N]</c>
 /// clustering cost as the number of held articles grows; <c>… -- ingest-rate [postgres]</c> measures saving into each
-/// store backend (<see cref="IngestRate"/>).
+/// store backend (<see cref="IngestRate"/>). <c>… -- --filter '*StageBenchmarks*'</c> times each stage alone with its
+/// allocations. The CLI's <c>storyline bench</c> gives the end-to-end figures (all cores, ingest, memory).
 /// </summary>
 public static class Program
 {
