@@ -10,7 +10,8 @@ namespace Storyline.Benchmarks;
 /// per stage, over the BBC corpus; <c>… -- timex</c> the same for the temporal tagger alone; <c>… -- stories [N]</c>
 /// clustering cost as the number of held articles grows; <c>… -- ingest-rate [postgres]</c> measures saving into each
 /// store backend (<see cref="IngestRate"/>); <c>… -- workers [N] [postgres]</c> measures the PostgreSQL work queue with
-/// 1, 2 and 4 worker processes (<see cref="WorkerRate"/>).
+/// 1, 2 and 4 worker processes (<see cref="WorkerRate"/>). <c>… -- --filter '*StageBenchmarks*'</c> times each stage
+/// alone with its allocations. The CLI's <c>storyline bench</c> gives the end-to-end figures (all cores, ingest, memory).
 /// </summary>
 public static class Program
 {

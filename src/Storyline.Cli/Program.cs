@@ -25,6 +25,9 @@ public static class Program
             ExportCommand.Create(),
             TrainCommand.Create(),
             ServeCommand.Create(),
+            BenchCommand.Create(),
+            BackupCommand.Create(),
+            ReplayCorpusCommand.Create(),
         };
         return root;
     }

@@ -1,5 +1,7 @@
 using Storyline.Cli.Analysis;
+using Storyline.Cli.Commands;
 using Storyline.Pipeline;
+using Storyline.Testing;
 using Storyline.Text;
 
 namespace Storyline.Cli.Tests;
@@ -67,5 +69,78 @@ public sealed class BatchAnalyzerTests : IDisposable
         new BatchAnalyzer(StandardPipeline.Create(), new AnalyzeOptions()).Run([_folder], seen.Add);
 
         Assert.Equal([1, 2, 3, 4, 5], seen);
+    }
+
+    /// <summary>The seeds, 60 BBC articles from all five sections (every 37th file), two inputs with the same name and
+    /// one unreadable file: enough for dates to be lent, surnames linked across articles and ids disambiguated.</summary>
+    private void CopyMixedBatch()
+    {
+        foreach (var seed in Directory.GetFiles(TestData.Seeds, "*.txt"))
+        {
+            File.Copy(seed, Path.Combine(_folder, Path.GetFileName(seed)));
+        }
+
+        var bbc = Directory.GetFiles(TestData.Require("data/corpus/bbc-news-2225/bbc"), "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        for (var i = 0; i < 60; i++)
+        {
+            var source = bbc[i * 37 % bbc.Length];
+            var section = Path.Combine(_folder, Path.GetFileName(Path.GetDirectoryName(source))!);
+            Directory.CreateDirectory(section);
+            File.Copy(source, Path.Combine(section, Path.GetFileName(source)), overwrite: true);
+        }
+
+        Directory.CreateDirectory(Path.Combine(_folder, "zz"));
+        File.WriteAllText(Path.Combine(_folder, "zz", "001.txt"), "Peskov said on Wednesday that Minsk was the best place for talks.");
+        File.WriteAllBytes(Path.Combine(_folder, "zz", "binary.txt"), [0, 159, 146, 150, 0, 1, 2]);
+    }
+
+    [SkippableFact]
+    public void The_analysis_JSON_is_byte_identical_with_one_thread_and_with_four()
+    {
+        CopyMixedBatch();
+
+        string Json(int threads)
+        {
+            using var output = new StringWriter();
+            AnalyzeCommand.Run([_folder], "json", includeTokens: true, new AnalyzeOptions { Threads = threads }, output);
+            return output.ToString();
+        }
+
+        var one = Json(1);
+        Assert.Contains("\"publishedFrom\": \"inferred\"", one);
+        Assert.Contains("binary.txt", one);
+        Assert.Equal(one, Json(4));
+    }
+
+    [SkippableFact]
+    public void A_stream_with_date_lending_gives_the_same_items_in_the_same_order_whatever_the_thread_count()
+    {
+        CopyMixedBatch();
+
+        List<string> Items(int threads) =>
+        [
+            .. new BatchAnalyzer(StandardPipeline.Create(), new AnalyzeOptions { Threads = threads, UniqueIds = false, LendDatesWhileStreaming = true })
+                .Stream([_folder])
+                .Select(i => i.Article is { } a
+                    ? System.Text.Json.JsonSerializer.Serialize(Storyline.Output.AnalysisJson.FromArticle(a, includeTokens: true), Storyline.Output.AnalysisJson.Compact)
+                    : "error " + i.Error!.Source + ": " + i.Error.Error),
+        ];
+
+        var one = Items(1);
+        Assert.Equal(64, one.Count);
+        Assert.Equal(one, Items(4));
+    }
+
+    [Fact]
+    public void Stopping_a_stream_early_stops_its_workers()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            File.WriteAllText(Path.Combine(_folder, $"{i:000}.txt"), $"Report {i} says talks went on.");
+        }
+
+        var first = new BatchAnalyzer(StandardPipeline.Create(), new AnalyzeOptions { Threads = 4 }).Stream([_folder]).Take(3).ToList();
+
+        Assert.Equal(["000", "001", "002"], first.Select(i => i.Article!.Id));
     }
 }

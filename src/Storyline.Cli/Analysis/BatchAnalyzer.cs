@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Storyline.Entities;
 using Storyline.Ingest;
 using Storyline.Output;
@@ -19,6 +20,10 @@ public sealed record AnalyzeOptions
 
     /// <summary>Time one article may take before it is reported and skipped.</summary>
     public TimeSpan ArticleBudget { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Articles analysed at once (<c>--threads</c>). The output does not depend on it: results are put back
+    /// in input order before anything order-dependent (ids, date lending, entity linking) looks at them.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
 
     public IngestOptions Ingest { get; init; } = new();
 
@@ -98,10 +103,24 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
             }
         }
 
-        foreach (var (k, date) in lent)
+        var again = new (Article? Article, string? Error)[lent.Count];
+        var next = -1;
+        // The second passes are independent of each other: on every worker, each result kept at its index.
+        var workers = Enumerable.Range(0, Math.Clamp(options.Threads, 1, Math.Max(1, lent.Count))).Select(_ => Task.Factory.StartNew(() =>
         {
-            var input = inputs[k] with { Metadata = inputs[k].Metadata with { Published = date, PublishedFrom = PublishedFrom.Inferred } };
-            var (analysed, failure) = Analyse(input, cancellationToken);
+            for (var i = Interlocked.Increment(ref next); i < lent.Count; i = Interlocked.Increment(ref next))
+            {
+                var (k, date) = lent[i];
+                again[i] = Analyse(inputs[k] with { Metadata = inputs[k].Metadata with { Published = date, PublishedFrom = PublishedFrom.Inferred } }, cancellationToken);
+            }
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        Task.WaitAll(workers, cancellationToken);
+
+        for (var i = 0; i < lent.Count; i++)
+        {
+            var (k, date) = lent[i];
+            var input = inputs[k];
+            var (analysed, failure) = again[i];
             if (analysed is not null)
             {
                 articles[k] = analysed;
@@ -115,35 +134,176 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
     }
 
     /// <summary>The same work, lazily: one item per input article (analysed, or the error that skipped it), in input
-    /// order, so a consumer such as <c>ingest</c> can store each one as it comes without holding the batch.</summary>
+    /// order, so a consumer such as <c>ingest</c> can store each one as it comes without holding the batch. Articles
+    /// are analysed <see cref="AnalyzeOptions.Threads"/> at a time, a bounded number ahead of the consumer.</summary>
     public IEnumerable<BatchItem> Stream(IEnumerable<string> paths, CancellationToken cancellationToken = default) =>
-        Stream(ArticleSource.Read(paths, options.Ingest, cancellationToken), cancellationToken);
+        Stream(token => ArticleSource.Read(paths, options.Ingest, token), cancellationToken);
 
     /// <summary>The same over inputs read elsewhere (feed items fetched over HTTP).</summary>
-    public IEnumerable<BatchItem> Stream(IEnumerable<ReadResult> reads, CancellationToken cancellationToken = default)
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var dated = new Queue<Article>();
-        foreach (var read in reads)
-        {
-            switch (read)
-            {
-                case ReadError error:
-                    yield return new BatchItem(null, new AnalysisError(error.Source, error.Error));
-                    break;
-                case ArticleRead { Article: var article }:
-                    var input = WithDefaults(options.UniqueIds ? UniqueId(article, ids) : article);
-                    var (analysed, failure) = Analyse(input, cancellationToken);
-                    if (analysed is not null && options.LendDatesWhileStreaming)
-                    {
-                        (analysed, input) = LendFromEarlier(analysed, input, dated, cancellationToken);
-                    }
+    public IEnumerable<BatchItem> Stream(IEnumerable<ReadResult> reads, CancellationToken cancellationToken = default) =>
+        Stream(_ => reads, cancellationToken);
 
-                    yield return analysed is not null
-                        ? new BatchItem(analysed, null, input)
-                        : new BatchItem(null, new AnalysisError(article.Metadata.Source, failure!));
-                    break;
+    /// <summary><see cref="Stream(IEnumerable{string}, CancellationToken)"/> over articles that come from elsewhere
+    /// (a generated replay stream, a feed): <paramref name="read"/> is enumerated once, on one thread, with a token
+    /// that stops it when the stream is disposed.</summary>
+    public IEnumerable<BatchItem> Stream(Func<CancellationToken, IEnumerable<ReadResult>> read, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var dated = new Queue<Article>();
+        foreach (var slot in AnalyseInOrder(read, cancellationToken))
+        {
+            if (slot.ReadError is { } readError)
+            {
+                yield return new BatchItem(null, readError);
+                continue;
             }
+
+            var input = slot.Input!;
+            var (analysed, failure) = slot.Done.Task.GetAwaiter().GetResult();
+            if (analysed is not null && options.LendDatesWhileStreaming)
+            {
+                // On this thread, in input order: which earlier articles a stream may borrow from must not depend on
+                // which worker finished first.
+                (analysed, input) = LendFromEarlier(analysed, input, dated, cancellationToken);
+            }
+
+            yield return analysed is not null
+                ? new BatchItem(analysed, null, input)
+                : new BatchItem(null, new AnalysisError(input.Metadata.Source, failure!));
+        }
+    }
+
+    /// <summary>One input on its way through the pipeline: read (or failed to read) in order, analysed by any worker.</summary>
+    private sealed class Slot(Article? input, AnalysisError? readError)
+    {
+        public Article? Input { get; } = input;
+
+        public AnalysisError? ReadError { get; } = readError;
+
+        public TaskCompletionSource<(Article? Article, string? Error)> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>
+    /// read → analyse (N workers) → in order. One reader enumerates the inputs and gives each its id (order-dependent,
+    /// so done here); every slot goes into <c>ordered</c> first and then to the workers, so the consumer can wait for
+    /// the oldest slot while later ones are analysed. Both channels are bounded: memory holds at most a few slots per
+    /// worker however long the input is, and a slow consumer (the store) slows the reader down.
+    /// </summary>
+    private IEnumerable<Slot> AnalyseInOrder(Func<CancellationToken, IEnumerable<ReadResult>> inputs, CancellationToken cancellationToken)
+    {
+        var threads = Math.Max(1, options.Threads);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var work = Channel.CreateBounded<Slot>(new BoundedChannelOptions(threads * 2) { SingleWriter = true });
+        var ordered = Channel.CreateBounded<Slot>(new BoundedChannelOptions(threads * 4) { SingleWriter = true, SingleReader = true });
+
+        var reader = Task.Run(async () =>
+        {
+            try
+            {
+                var ids = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var read in inputs(stop.Token))
+                {
+                    var slot = read switch
+                    {
+                        ArticleRead { Article: var article } => new Slot(WithDefaults(options.UniqueIds ? UniqueId(article, ids) : article), null),
+                        ReadError error => new Slot(null, new AnalysisError(error.Source, error.Error)),
+                        _ => throw new InvalidOperationException("unknown read result " + read.GetType().Name),
+                    };
+                    await ordered.Writer.WriteAsync(slot, stop.Token);
+                    if (slot.Input is not null)
+                    {
+                        await work.Writer.WriteAsync(slot, stop.Token);
+                    }
+                }
+
+                ordered.Writer.TryComplete();
+                work.Writer.TryComplete();
+            }
+            catch (Exception ex)
+            {
+                ordered.Writer.TryComplete(ex);
+                work.Writer.TryComplete(ex);
+            }
+        }, CancellationToken.None);
+
+        // Dedicated threads: a worker blocks while its article runs on the pool under the time budget (Analyse), and
+        // blocking pool threads would starve the very tasks they wait for.
+        var workers = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(() =>
+        {
+            while (TryTakeWork(work.Reader, stop.Token) is { } slot)
+            {
+                try
+                {
+                    slot.Done.TrySetResult(Analyse(slot.Input!, stop.Token));
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    slot.Done.TrySetCanceled(stop.Token);
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    slot.Done.TrySetException(ex);
+                }
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+
+        try
+        {
+            while (TryTake(ordered.Reader, cancellationToken) is { } slot)
+            {
+                yield return slot;
+            }
+        }
+        finally
+        {
+            // Normal end, an early stop by the consumer, or cancellation: stop the reader and the workers and wait for
+            // them, so nothing runs on after the enumeration is disposed.
+            stop.Cancel();
+            try
+            {
+                Task.WaitAll([reader, .. workers]);
+            }
+            catch (AggregateException)
+            {
+                // Their cancellation (or a failure already passed on through the channel) is not news here.
+            }
+        }
+    }
+
+    /// <summary>A worker's next slot, or null when there is no more work, whyever: a reader failure reaches the
+    /// consumer through the ordered channel, and every slot already handed out was analysed.</summary>
+    private static Slot? TryTakeWork(ChannelReader<Slot> reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TryTake(reader, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The next item, or null when the channel is completed; rethrows the exception it was completed with.</summary>
+    private static Slot? TryTake(ChannelReader<Slot> reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+            {
+                if (reader.TryRead(out var slot))
+                {
+                    return slot;
+                }
+            }
+
+            return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The reader was cancelled by the consumer's own stop: end quietly.
+            return null;
         }
     }
 
@@ -181,6 +341,8 @@ public sealed class BatchAnalyzer(AnalysisPipeline pipeline, AnalyzeOptions opti
     private (Article? Article, string? Error) Analyse(Article article, CancellationToken cancellationToken)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Cancel at the budget even if nobody is left waiting (the wait below may run the work inline).
+        budget.CancelAfter(options.ArticleBudget);
         var work = Task.Run(() => pipeline.Run(article, cancellationToken: budget.Token), budget.Token);
         try
         {

@@ -52,14 +52,21 @@ internal sealed class InputOptions
         DefaultValueFactory = _ => 16,
     };
 
+    public Option<int> Threads { get; } = new("--threads")
+    {
+        Description = "Articles analysed at once (default: one per core). The output is the same whatever the number.",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
     /// <summary>The options, for adding to a command (the paths argument is added separately).</summary>
-    public IEnumerable<Option> Options => [Published, Outlet, Timeout, MaxSize];
+    public IEnumerable<Option> Options => [Published, Outlet, Timeout, MaxSize, Threads];
 
     public AnalyzeOptions Read(ParseResult parse) => new()
     {
         Published = parse.GetValue(Published) is { } p ? DateOnly.ParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
         Outlet = parse.GetValue(Outlet),
         ArticleBudget = TimeSpan.FromSeconds(Math.Max(0.1, parse.GetValue(Timeout))),
+        Threads = Math.Max(1, parse.GetValue(Threads)),
         Ingest = new IngestOptions { MaxArticleFileBytes = Math.Max(1, parse.GetValue(MaxSize)) * (1L << 20) },
     };
 }

@@ -34,7 +34,7 @@ internal static class AnalyzeCommand
 
         var command = new Command("analyze", "Analyse articles: sentences and every layer built so far; a report (text), JSON or Markdown.")
         {
-            inputs.Paths, format, inputs.Published, inputs.Outlet, noStories, tokens, inputs.Timeout, inputs.MaxSize,
+            inputs.Paths, format, inputs.Published, inputs.Outlet, noStories, tokens, inputs.Timeout, inputs.MaxSize, inputs.Threads,
         };
         command.SetAction(parse =>
         {

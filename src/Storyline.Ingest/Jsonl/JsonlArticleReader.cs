@@ -50,44 +50,56 @@ public static class JsonlArticleReader
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                return new ReadError(source, "a JSONL line must be a JSON object");
+                return ReadObject(source, document.RootElement);
             }
-
-            var text = String(root, "text");
-            if (string.IsNullOrWhiteSpace(text))
+            catch (InvalidOperationException ex)
             {
-                return new ReadError(source, "no \"text\" (or it is empty)");
+                // System.Text.Json parses "\ud800" (an unpaired surrogate escape) but refuses to make a string of it.
+                return new ReadError(source, $"not valid JSON text: {ex.Message}");
             }
-
-            var id = String(root, "id");
-            if (string.IsNullOrWhiteSpace(id))
-            {
-                return new ReadError(source, "no \"id\"");
-            }
-
-            var published = String(root, "published");
-            DateOnly? date = published is null ? null : HeaderParser.TryParseDate(published);
-            if (published is not null && date is null)
-            {
-                return new ReadError(source, $"\"published\" is not a date: '{published}'");
-            }
-
-            var metadata = new ArticleMetadata
-            {
-                Source = source,
-                Title = String(root, "title"),
-                Outlet = String(root, "outlet"),
-                Url = String(root, "url"),
-                Author = String(root, "author"),
-                Published = date,
-                PublishedFrom = date is null ? PublishedFrom.None : PublishedFrom.Metadata,
-            };
-            var article = ArticleFactory.Create(id, text, metadata);
-            return ArticleFactory.HasNoContent(article) ? new ReadError(source, "no text besides boilerplate") : new ArticleRead(article);
         }
+    }
+
+    private static ReadResult ReadObject(string source, JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new ReadError(source, "a JSONL line must be a JSON object");
+        }
+
+        var text = String(root, "text");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new ReadError(source, "no \"text\" (or it is empty)");
+        }
+
+        var id = String(root, "id");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return new ReadError(source, "no \"id\"");
+        }
+
+        var published = String(root, "published");
+        DateOnly? date = published is null ? null : HeaderParser.TryParseDate(published);
+        if (published is not null && date is null)
+        {
+            return new ReadError(source, $"\"published\" is not a date: '{published}'");
+        }
+
+        var metadata = new ArticleMetadata
+        {
+            Source = source,
+            Title = String(root, "title"),
+            Outlet = String(root, "outlet"),
+            Url = String(root, "url"),
+            Author = String(root, "author"),
+            Published = date,
+            PublishedFrom = date is null ? PublishedFrom.None : PublishedFrom.Metadata,
+        };
+        var article = ArticleFactory.Create(id, text, metadata);
+        return ArticleFactory.HasNoContent(article) ? new ReadError(source, "no text besides boilerplate") : new ArticleRead(article);
     }
 
     private static string? String(JsonElement root, string name) =>

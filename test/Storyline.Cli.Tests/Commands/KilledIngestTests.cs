@@ -18,7 +18,7 @@ public sealed class KilledIngestTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static Process StartIngest(string inputs, string db)
+    internal static Process StartIngest(string inputs, string db)
     {
         var cli = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -30,7 +30,7 @@ public sealed class KilledIngestTests : IDisposable
         return Process.Start(start)!;
     }
 
-    private static long Scalar(string db, string sql, bool readOnly = true)
+    internal static long Scalar(string db, string sql, bool readOnly = true)
     {
         var mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite;
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = mode, Pooling = false }.ToString());
@@ -91,6 +91,10 @@ public sealed class KilledIngestTests : IDisposable
         Assert.Equal(0, rerun.ExitCode);
         Assert.Contains($"{Articles - stored} new · {stored} duplicate", output);
         Assert.Equal(Articles, Scalar(db, "SELECT COUNT(*) FROM articles"));
+        // Every input exactly once: each report's title is stored once, and there is no other row.
+        Assert.Equal(Articles, Scalar(db, "SELECT COUNT(DISTINCT title) FROM articles WHERE title LIKE 'Report %'"));
+        Assert.Equal(Articles, Scalar(db, "SELECT COUNT(*) FROM articles_fts_docsize"));
+        Assert.Equal("ok", ScalarText(db, "PRAGMA integrity_check"));
     }
 
     private static long TryCount(string db)
