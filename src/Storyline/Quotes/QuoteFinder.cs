@@ -845,6 +845,19 @@ public static class QuoteFinder
             return start > end ? -1 : start;
         }
 
+        private bool HasCapitalised(int from, int end)
+        {
+            for (var k = from; k < end; k++)
+            {
+                if (QuoteTokens.IsCapitalised(text, t[k]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private bool IsConjunctionAtStart(int k) =>
             QuoteTokens.IsCapitalised(text, t[k]) && QuoteLexicon.Contains(QuoteLexicon.PhraseBreakers, Surface(k));
 
@@ -872,8 +885,11 @@ public static class QuoteFinder
                 k++;
             }
 
-            // An addressee may be a bare plural ("told reporters"); a speaker opens like a phrase.
-            if (k == from || !(CanStartPhrase(from) || (addressee && !QuoteLexicon.Contains(QuoteLexicon.PhraseBreakers, Surface(from)))))
+            // An addressee may be a bare plural ("told reporters"); a speaker opens like a phrase, or with a lower-case
+            // descriptor before a name ("said former Obama adviser David Axelrod", "said pollster Frank Luntz"):
+            // PolNeAR train has 41 such sources after "said" that were left without a speaker.
+            if (k == from || !(CanStartPhrase(from) || (addressee && !QuoteLexicon.Contains(QuoteLexicon.PhraseBreakers, Surface(from)))
+                               || (!QuoteLexicon.Contains(QuoteLexicon.PhraseBreakers, Surface(from)) && !IsWord(from, "of") && HasCapitalised(from + 1, k))))
             {
                 return null;
             }
@@ -969,6 +985,67 @@ public static class QuoteFinder
                    && t[k + 1].Kind == TokKind.Word && char.IsDigit(text[t[k + 1].Start]);
         }
 
+        /// <summary>"Del. Stacey Plaskett of the Virgin Islands", "Cameron Easley for Morning Consult" → the part before
+        /// the preposition, when it ends in a name of two capitalised words or more; "Secretary of State John Kerry" and
+        /// "Bank of America" stay whole (PolNeAR dev: 2 speakers that were the place or the employer, none lost on train).</summary>
+        private int BeforePrepositionAfterName(int start, int end)
+        {
+            var capitals = 0;
+            var i = start;
+            while (i < end)
+            {
+                var wordStart = i;
+                while (i < end && !char.IsWhiteSpace(text[i]))
+                {
+                    i++;
+                }
+
+                var word = text.AsSpan(wordStart, i - wordStart);
+                if (char.IsUpper(word[0]))
+                {
+                    capitals++;
+                }
+                else if (capitals >= 2 && char.IsUpper(text[PreviousWordStart(wordStart)])
+                         && (word is "of" or "for" or "from" or "at" or "with"))
+                {
+                    var e = wordStart;
+                    while (e > start && char.IsWhiteSpace(text[e - 1]))
+                    {
+                        e--;
+                    }
+
+                    return e;
+                }
+                else
+                {
+                    capitals = 0;
+                }
+
+                while (i < end && char.IsWhiteSpace(text[i]))
+                {
+                    i++;
+                }
+            }
+
+            return end;
+        }
+
+        private int PreviousWordStart(int wordStart)
+        {
+            var i = wordStart;
+            while (i > 0 && char.IsWhiteSpace(text[i - 1]))
+            {
+                i--;
+            }
+
+            while (i > 0 && !char.IsWhiteSpace(text[i - 1]))
+            {
+                i--;
+            }
+
+            return i;
+        }
+
         /// <summary>"Kremlin spokesperson Dmitry Peskov" → "Dmitry Peskov": the name at the end of a descriptor phrase is
         /// the mention; "the 70-year-old president" has none and stays whole.</summary>
         private TextSpan Narrow(TextSpan phrase)
@@ -983,6 +1060,8 @@ public static class QuoteFinder
                     end--;
                 }
             }
+
+            end = BeforePrepositionAfterName(phrase.Start, end);
 
             // Walk words backwards while they are capitalised.
             var runStart = end;
