@@ -317,6 +317,11 @@ public static class QuoteFinder
                 return previousInParagraph with { By = "speaker/continuation-same-paragraph" };
             }
 
+            if (!opensParagraph && PreviousSentence(s.Open) is { } told)
+            {
+                return told;
+            }
+
             if (opensParagraph && before.Last is { } inherited)
             {
                 return inherited with { By = before.EndsWithColon ? "speaker/colon-previous-paragraph" : "speaker/continuation-next-paragraph" };
@@ -432,7 +437,115 @@ public static class QuoteFinder
                 return Describe(speaker, c, cueEnd, clauseEnd, k, by);
             }
 
-            return AppositiveSubjectAfter(k, clauseEnd);
+            return AppositiveSubjectAfter(k, clauseEnd) ?? TailAfter(k, clauseEnd);
+        }
+
+        /// <summary>"…" income, he said, rather than …: the quoted sentence goes on after the closing mark and its
+        /// attribution closes a later comma's stretch (PolNeAR train: 9 quotes left without a speaker).</summary>
+        private Attribution? TailAfter(int k, int clauseEnd)
+        {
+            if (k >= clauseEnd || clauseEnd - k > 40 || QuoteTokens.IsCapitalised(text, t[k]))
+            {
+                return null;
+            }
+
+            for (var comma = clauseEnd - 1; comma > k; comma--)
+            {
+                if (QuoteTokens.Is(text, t[comma], ',') && AttributionClause(comma + 1, NextComma(comma + 1, clauseEnd) is var n && n > 0 ? n : clauseEnd, k, "speaker/tail-after-quote") is { } tail)
+                {
+                    return tail;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>"…," Mr. Turry said. "…": a quote with no cue of its own after a sentence that ends in an attribution
+        /// ("X said.", "…, he said in an interview.", "…, said Walter Stone, co-author of …") takes that speaker
+        /// (PolNeAR train: 6 more quotes with the right speaker, dev: 2; it comes after the previous quote of the paragraph,
+        /// whose attribution PolNeAR extends to the quotes that follow it).</summary>
+        private Attribution? PreviousSentence(int open)
+        {
+            var end = open - 1;
+            if (end <= 0 || !QuoteTokens.IsSentenceEnd(text, t[end], paragraph.End))
+            {
+                return null;
+            }
+
+            var start = end;
+            while (start > 0 && end - start < 60 && inside[start - 1] < 0 && !QuoteTokens.IsSentenceEnd(text, t[start - 1], paragraph.End))
+            {
+                start--;
+            }
+
+            if (start > 0 && end - start >= 60)
+            {
+                return null;
+            }
+
+            for (var comma = end - 1; comma > start; comma--)
+            {
+                if (inside[comma] < 0 && QuoteTokens.Is(text, t[comma], ','))
+                {
+                    if (AttributionClause(comma + 1, end, start, "speaker/previous-sentence") is { } tail)
+                    {
+                        return tail;
+                    }
+
+                    break;
+                }
+            }
+
+            return AttributionClause(start, end, start, "speaker/previous-sentence");
+        }
+
+        /// <summary>A clause that is only an attribution — "X said", "said X", "X, an adviser, said" — filling
+        /// [from, end) but for a few words after the cue (a date, an addressee, "in a statement", "of the episode").
+        /// <paramref name="subjectFrom"/> is where a subject read backwards from the cue may start.</summary>
+        private Attribution? AttributionClause(int from, int end, int subjectFrom, string by)
+        {
+            while (from < end && (QuoteTokens.IsMark(t[from]) || QuoteTokens.Is(text, t[from], '\'') || QuoteTokens.Is(text, t[from], '’') || QuoteTokens.Is(text, t[from], ',')))
+            {
+                from++;
+            }
+
+            for (var c = from; c < Math.Min(end, from + MaxSpeakerWords + 1); c++)
+            {
+                if (inside[c] >= 0)
+                {
+                    return null;
+                }
+
+                if (!IsCue(c, out var cueEnd))
+                {
+                    continue;
+                }
+
+                var speaker = c == from ? ForwardPhrase(cueEnd, end) : SubjectBetween(from, c);
+                var rest = cueEnd;
+                if (c == from && speaker is { } forward)
+                {
+                    rest = TokenAfter(cueEnd, forward.End, end);
+                }
+
+                speaker ??= SubjectBefore(c, subjectFrom);
+                if (speaker is null || CountWords(rest, end) > 6)
+                {
+                    return null;
+                }
+
+                for (var j = rest; j < end; j++)
+                {
+                    if (IsWord(j, "that") || IsCue(j) || inside[j] >= 0)
+                    {
+                        return null;
+                    }
+                }
+
+                return Describe(speaker, c, cueEnd, end, subjectFrom, by);
+            }
+
+            return null;
         }
 
         /// <summary>"…," Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing over the rules,
@@ -1198,8 +1311,10 @@ public static class QuoteFinder
                 return true;
             }
 
-            // "Peskov says" is a cue; "Says Peskov" at a sentence start is too, "Read more" is not.
-            return QuoteLexicon.Contains(QuoteLexicon.CueVerbs, Surface(k)) && !(IsWord(k, "read") && QuoteTokens.IsCapitalised(text, t[k]));
+            // "Peskov says" is a cue; "Says Peskov" at a sentence start is too, and so is "Obama Says" in a headline;
+            // "Read more" is not, nor "the United States".
+            return QuoteLexicon.Contains(QuoteLexicon.CueVerbs, Surface(k)) && !(IsWord(k, "read") && QuoteTokens.IsCapitalised(text, t[k]))
+                   && !(IsWord(k, "states") && k > 0 && IsWord(k - 1, "united"));
         }
 
         /// <summary>"went on:", "had this to say:" — verbs that introduce only with a colon after them.</summary>
