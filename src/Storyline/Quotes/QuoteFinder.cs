@@ -754,6 +754,7 @@ public static class QuoteFinder
         private Attribution? FindReportedSpeech(List<(Segment Segment, Attribution? Attribution)> accepted)
         {
             Attribution? last = null;
+            var covered = CoveredBefore(accepted);
             var sentenceStart = 0;
             for (var k = 0; k <= t.Count; k++)
             {
@@ -764,7 +765,7 @@ public static class QuoteFinder
                 }
 
                 var sentenceEnd = k;
-                if (sentenceEnd > sentenceStart && !OverlapsAccepted(sentenceStart, sentenceEnd, accepted))
+                if (sentenceEnd > sentenceStart && covered[sentenceEnd] == covered[sentenceStart])
                 {
                     last = Reported(sentenceStart, sentenceEnd) ?? last;
                 }
@@ -775,19 +776,54 @@ public static class QuoteFinder
             return last;
         }
 
-        private bool OverlapsAccepted(int start, int end, List<(Segment Segment, Attribution? Attribution)> accepted)
+        /// <summary>Per token, how many tokens before it lie in an accepted quote or its cue: a sentence overlaps one when
+        /// the count grows across it. Built once per paragraph, so a paragraph of 20,000 quotes stays linear.</summary>
+        private int[] CoveredBefore(List<(Segment Segment, Attribution? Attribution)> accepted)
         {
-            var span = new TextSpan(t[start].Start, t[end - 1].End);
+            var covered = new bool[t.Count];
             foreach (var (segment, attribution) in accepted)
             {
-                var quote = new TextSpan(t[segment.Open].Start, segment.Close >= 0 ? t[segment.Close].End : paragraph.End);
-                if (quote.Overlaps(span) || (attribution?.Cue is { } cue && cue.Overlaps(span)))
+                var last = segment.Close >= 0 ? segment.Close : t.Count - 1;
+                for (var k = segment.Open; k <= last; k++)
                 {
-                    return true;
+                    covered[k] = true;
+                }
+
+                if (attribution?.Cue is { } cue && cue.Start >= paragraph.Start && cue.End <= paragraph.End)
+                {
+                    for (var k = FirstTokenEndingAfter(cue.Start); k < t.Count && t[k].Start < cue.End; k++)
+                    {
+                        covered[k] = true;
+                    }
                 }
             }
 
-            return false;
+            var before = new int[t.Count + 1];
+            for (var k = 0; k < t.Count; k++)
+            {
+                before[k + 1] = before[k] + (covered[k] ? 1 : 0);
+            }
+
+            return before;
+        }
+
+        private int FirstTokenEndingAfter(int offset)
+        {
+            int lo = 0, hi = t.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (t[mid].End <= offset)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
         }
 
         /// <summary>The three shapes of reported speech: "According to X, …", "…, X said." and "X said (that) …".</summary>

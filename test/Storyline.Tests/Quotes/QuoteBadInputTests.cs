@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Storyline.Pipeline;
 using Storyline.Quotes;
@@ -63,6 +64,38 @@ public class QuoteBadInputTests
 
         Assert.Empty(ArticleInvariants.Check(article with { Quotes = quotes }));
         Assert.True(quotes.Length <= 10_000);
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("“")]
+    [InlineData("” ")]
+    [InlineData("“a” said he. ")]
+    [InlineData("“We are ready,” Peskov, the Kremlin spokesman, said, ")]
+    public void Ten_times_the_marks_take_about_ten_times_as_long(string unit)
+    {
+        // A ratio measured in one run, not a time limit: linear work gives about 10, a quadratic pairing about 100.
+        var small = new StringBuilder().Insert(0, unit, 2_000).ToString();
+        var large = new StringBuilder().Insert(0, unit, 20_000).ToString();
+        TextSpan[] Whole(string text) => [new TextSpan(0, text.Length)];
+        QuoteFinder.Find(small, Whole(small));
+
+        var ratio = Fastest(() => QuoteFinder.Find(large, Whole(large))) / Fastest(() => QuoteFinder.Find(small, Whole(small)));
+
+        Assert.True(ratio < 40, $"10x the input took {ratio:0.0}x as long");
+    }
+
+    private static double Fastest(Action run)
+    {
+        var best = double.MaxValue;
+        for (var i = 0; i < 5; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            run();
+            best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+        }
+
+        return best;
     }
 
     [Fact]
