@@ -6,7 +6,7 @@ namespace Storyline.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Storyline.Benchmarks</c> runs the BenchmarkDotNet suites;
-/// <c>… -- throughput</c> is a quick end-to-end figure: articles, characters and tokens per second, one thread,
+/// <c>… -- quotes</c> the quote stage alone (tokens/s); <c>… -- throughput</c> is a quick end-to-end figure: articles, characters and tokens per second, one thread,
 /// per stage, over the BBC corpus; <c>… -- timex</c> the same for the temporal tagger alone; <c>… -- stories [N]</c>
 /// clustering cost as the number of held articles grows; <c>… -- ingest-rate [postgres]</c> measures saving into each
 /// store backend (<see cref="IngestRate"/>); <c>… -- workers [N] [postgres]</c> measures the PostgreSQL work queue with
@@ -20,6 +20,12 @@ public static class Program
         if (args is ["timex", ..])
         {
             Timex(args.Length > 1 ? int.Parse(args[1]) : 5);
+            return;
+        }
+
+        if (args is ["quotes", ..])
+        {
+            Quotes(args.Length > 1 ? int.Parse(args[1]) : 5);
             return;
         }
 
@@ -80,6 +86,25 @@ public static class Program
         }
 
         Console.WriteLine($"{clusterer.Stories().Count} stories");
+    }
+
+    /// <summary><c>-- quotes [rounds]</c>: the quote stage alone on articles already tokenised, tagged and with their
+    /// entities (<see cref="QuoteBenchmarks"/>): best of a few rounds, tokens per second on one thread.</summary>
+    private static void Quotes(int rounds)
+    {
+        var articles = QuoteBenchmarks.Inputs();
+        var tokens = QuoteBenchmarks.Tokens(articles);
+        var stage = new Storyline.Quotes.QuoteStage();
+        var found = QuoteBenchmarks.Run(stage, articles);
+        var best = TimeSpan.MaxValue;
+        for (var round = 0; round < rounds; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            QuoteBenchmarks.Run(stage, articles);
+            best = clock.Elapsed < best ? clock.Elapsed : best;
+        }
+
+        Console.WriteLine($"quotes: {articles.Length} articles, {tokens / 1e6:0.00} M tokens, {found} quotes; best of {rounds}: {best.TotalSeconds:0.000} s = {tokens / best.TotalSeconds / 1e3:0} k tokens/s (one thread)");
     }
 
     /// <summary>The temporal tagger alone: best of a few rounds over the BBC corpus, characters per second on one thread.</summary>

@@ -42,9 +42,8 @@ internal static class EvalQuotesCommand
             }
 
             var documents = QuoteEvaluation.Load(root, parse.GetValue(split)!);
-            var stage = new QuoteStage();
             var list = new List<QuoteError>();
-            var scores = QuoteEvaluation.Evaluate(documents, d => stage.Process(Article(d), CancellationToken.None).Quotes, list);
+            var scores = QuoteEvaluation.Evaluate(documents, QuoteEvaluation.ProductionQuotes(), list);
             Print(scores, parse.GetValue(split)!);
             var shown = parse.GetValue(errors);
             if (shown > 0)
@@ -56,9 +55,6 @@ internal static class EvalQuotesCommand
         });
         return command;
     }
-
-    private static Article Article(QuoteDocument d) =>
-        new() { Id = d.Name, Text = d.Text, Metadata = new ArticleMetadata { Source = d.Name } };
 
     private static void Print(QuoteScores s, string split)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Storyline.Pipeline;
 using Storyline.Quotes;
 using Storyline.Text;
 using Storyline.Training.Corpora;
@@ -84,6 +85,20 @@ public static class QuoteEvaluation
         }
 
         return documents;
+    }
+
+    /// <summary>What production runs on a document up to the quotes: the stages of <see cref="StandardPipeline"/> up to
+    /// and including <see cref="QuoteStage"/> (tokens, sentences, POS, entities, times), so the figures describe the
+    /// product and the speakers are resolved against real entities.</summary>
+    public static Func<QuoteDocument, IReadOnlyList<Quote>> ProductionQuotes()
+    {
+        var stages = StandardPipeline.Create().Stages;
+        var quoteStage = stages.IndexOf(stages.First(s => s is QuoteStage));
+        var pipeline = AnalysisPipeline.Build(stages.Take(quoteStage + 1));
+        return document => pipeline.Run(new Article
+        {
+            Id = document.Name, Text = document.Text, Metadata = new ArticleMetadata { Source = document.Name },
+        }).Quotes;
     }
 
     /// <summary>Runs <paramref name="extract"/> on every document and scores it; <paramref name="errors"/>, when

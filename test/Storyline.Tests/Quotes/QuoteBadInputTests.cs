@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Storyline.Pipeline;
 using Storyline.Quotes;
@@ -78,5 +79,45 @@ public class QuoteBadInputTests
 
         Assert.Equal(2_000, article.Quotes.Count(q => q.Direct));
         Assert.All(article.Quotes, q => Assert.Equal("Peskov", text.ToString()[q.SpeakerSpan!.Value.Start..q.SpeakerSpan.Value.End]));
+    }
+}
+
+/// <summary>Timing ratios run alone: a test running beside them on the same cores would skew one measurement.</summary>
+[CollectionDefinition(nameof(RunsAlone), DisableParallelization = true)]
+public sealed class RunsAlone;
+
+[Collection(nameof(RunsAlone))]
+public class QuoteScalingTests
+{
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("“")]
+    [InlineData("” ")]
+    [InlineData("“a” said he. ")]
+    [InlineData("“We are ready,” Peskov, the Kremlin spokesman, said, ")]
+    public void Ten_times_the_marks_take_about_ten_times_as_long(string unit)
+    {
+        // A ratio measured in one run, not a time limit: linear work gives about 10, a quadratic pairing about 100.
+        var small = new StringBuilder().Insert(0, unit, 5_000).ToString();
+        var large = new StringBuilder().Insert(0, unit, 50_000).ToString();
+        TextSpan[] Whole(string text) => [new TextSpan(0, text.Length)];
+        QuoteFinder.Find(small, Whole(small));
+
+        var ratio = Fastest(() => QuoteFinder.Find(large, Whole(large))) / Fastest(() => QuoteFinder.Find(small, Whole(small)));
+
+        Assert.True(ratio < 40, $"10x the input took {ratio:0.0}x as long");
+    }
+
+    private static double Fastest(Action run)
+    {
+        var best = double.MaxValue;
+        for (var i = 0; i < 5; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            run();
+            best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+        }
+
+        return best;
     }
 }

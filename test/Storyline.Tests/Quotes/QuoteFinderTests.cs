@@ -47,6 +47,29 @@ public class QuoteFinderTests
         Assert.True(q.Speaker is null || article.Entities.Any(e => e.Entity == q.Speaker && e.Span.Overlaps(q.SpeakerSpan!.Value)), q.Speaker);
     }
 
+    [Theory]
+    // text, the direct quote's first words, its speaker mention, the rule that found it (PolNeAR shapes)
+    [InlineData("“It’s an invasion of the state domain,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing over the rules, said.", "“It’s an invasion", "Scott Pruitt", "speaker/appositive-subject-after-quote")]
+    [InlineData("“October provided a resurgence for her,” said former Obama adviser David Axelrod.", "“October", "David Axelrod", "speaker/cue-after-quote")]
+    [InlineData("“This is a waste of time,” said Del. Stacey Plaskett of the Virgin Islands.", "“This is", "Del. Stacey Plaskett", "speaker/cue-after-quote")]
+    [InlineData("“No sympathy, no preparedness, a real fiasco.” ― Oscar P. Quintero", "“No sympathy", "Oscar P. Quintero", "speaker/signature-after-quote")]
+    [InlineData("”Fear. I am truly afraid of what comes next.” ― Edwin G. Monroy", "”Fear.", "Edwin G. Monroy", "speaker/signature-after-quote")]
+    [InlineData("Alex Castellanos, a veteran media consultant who earlier in the season had tried to organize a campaign, said, “A fantasy effort to stop him is over.”", "“A fantasy", "Alex Castellanos", "speaker/cue-before-quote")]
+    [InlineData("When asked whom she supported, Ms. Sherry smiled and said, “I am waiting for Michael Bloomberg to get in.”", "“I am waiting", "Ms. Sherry", "speaker/cue-before-quote")]
+    [InlineData("According to Limbaugh, “If it was left up to Hillary, she would not have time to say anything.”", "“If it was", "Limbaugh", "speaker/cue-before-quote")]
+    [InlineData("It did not work out that way, Mr. Turry said. “We were going to live in a palace at the Copacabana.”", "“We were going", "Mr. Turry", "speaker/previous-sentence")]
+    [InlineData("“Most of the complexity comes from trying to measure” income, he said, rather than from deductions.", "“Most of", "he", "speaker/tail-after-quote")]
+    [InlineData("It named what the nominee would mean for women in the workplace: “Her fight has opened the door for women,” the union wrote.", "“Her fight", "the union", "speaker/subject-after-quote")]
+    [InlineData("''I said, 'The lesson is that our enemies will exploit it,''' he recalled.", "''I said", "he", "speaker/subject-after-quote")]
+    public void Finds_the_speaker_in_the_shapes_news_copy_uses(string text, string start, string speaker, string by)
+    {
+        var article = Analyse(text);
+
+        var q = Assert.Single(article.Quotes, q => q.Direct && text.AsSpan(q.Span.Start).StartsWith(start, StringComparison.Ordinal));
+        Assert.Equal(speaker, Surface(article, q.SpeakerSpan));
+        Assert.Equal(by, q.By.Split('+')[0]);
+    }
+
     [Fact]
     public void Keeps_both_halves_of_a_split_quote_as_one_attribution()
     {
