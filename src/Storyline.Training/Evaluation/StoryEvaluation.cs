@@ -131,7 +131,7 @@ public static partial class StoryEvaluation
     {
         var extractor = new StoryFeatureExtractor();
         var features = documents.AsParallel().AsOrdered()
-            .Select(d => extractor.Extract(new Article { Id = d.Id, Text = d.Text, Metadata = new ArticleMetadata { Source = d.Id, Published = d.Published } }))
+            .Select(d => extractor.Extract(Dated(new Article { Id = d.Id, Text = d.Text, Metadata = new ArticleMetadata { Source = d.Id, Published = d.Published } })))
             .ToList();
         var clusterer = new StoryClusterer(options);
         foreach (var f in features)
@@ -140,6 +140,23 @@ public static partial class StoryEvaluation
         }
 
         return [.. Enumerable.Range(0, documents.Count).Select(clusterer.StoryOf)];
+    }
+
+    /// <summary>What the product's time stage (<see cref="Storyline.Time.TimeStage"/>) does for an article without a
+    /// published date: infer one from the text (<see cref="Storyline.Time.PublicationDateInference"/>), marked
+    /// inferred. The eval scores the product, so undated corpus articles (all of ECB+, NewsWCL50's HuffPost ones whose
+    /// URLs carry no date) get what the pipeline would give them. Dates lent across a batch's story
+    /// (<c>analyze</c>'s StoryDateEvidence) need the stories first, so the eval cannot lend them.</summary>
+    public static Article Dated(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        if (article.Metadata.Published is not null)
+        {
+            return article;
+        }
+
+        var (date, _) = Storyline.Time.PublicationDateInference.Infer(article);
+        return date is { } d ? article with { Metadata = article.Metadata with { Published = d, PublishedFrom = PublishedFrom.Inferred } } : article;
     }
 
     public static ClusterScores Evaluate(IReadOnlyList<ClusterDocument> documents, StoryOptions? options = null, int seed = DefaultSeed)
