@@ -29,6 +29,9 @@ public static partial class StoryEvaluation
 
     public const int DefaultSeed = 20250305;
 
+    /// <summary>Rounds of <see cref="StoryClusterer.Refine"/> after the last article, as <c>analyze</c> runs them.</summary>
+    public static int RefineRounds { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("STORYLINE_REFINE"), out var r) ? r : 1;
+
     /// <summary>ECB+ as PROVENANCE.txt describes it: one JSON line per article, the gold cluster in
     /// <c>event_cluster</c> (topic number + "ecb" or "ecbplus": two look-alike events per topic). The text is the
     /// first sentence, a blank line, then the rest (the corpus gives no title and no date).</summary>
@@ -138,6 +141,8 @@ public static partial class StoryEvaluation
         {
             clusterer.Add(f);
         }
+
+        clusterer.Refine(RefineRounds);
 
         return [.. Enumerable.Range(0, documents.Count).Select(clusterer.StoryOf)];
     }
