@@ -29,6 +29,11 @@ public static partial class StoryEvaluation
 
     public const int DefaultSeed = 20250305;
 
+    /// <summary>Rounds of <see cref="StoryClusterer.Refine"/> after the last article, as <c>analyze</c> runs them.
+    /// One round: 0 → 1 round raised B-cubed F1 (mean over 6 other orders) ECB+ 0.875 → 0.882, NewsWCL50 0.935 → 0.974;
+    /// 3 rounds gave 0.883 / 0.974, not worth the cost.</summary>
+    public const int RefineRounds = 1;
+
     /// <summary>ECB+ as PROVENANCE.txt describes it: one JSON line per article, the gold cluster in
     /// <c>event_cluster</c> (topic number + "ecb" or "ecbplus": two look-alike events per topic). The text is the
     /// first sentence, a blank line, then the rest (the corpus gives no title and no date).</summary>
@@ -131,7 +136,7 @@ public static partial class StoryEvaluation
     {
         var extractor = new StoryFeatureExtractor();
         var features = documents.AsParallel().AsOrdered()
-            .Select(d => extractor.Extract(new Article { Id = d.Id, Text = d.Text, Metadata = new ArticleMetadata { Source = d.Id, Published = d.Published } }))
+            .Select(d => extractor.Extract(Dated(new Article { Id = d.Id, Text = d.Text, Metadata = new ArticleMetadata { Source = d.Id, Published = d.Published } })))
             .ToList();
         var clusterer = new StoryClusterer(options);
         foreach (var f in features)
@@ -139,7 +144,26 @@ public static partial class StoryEvaluation
             clusterer.Add(f);
         }
 
+        clusterer.Refine(RefineRounds);
+
         return [.. Enumerable.Range(0, documents.Count).Select(clusterer.StoryOf)];
+    }
+
+    /// <summary>What the product's time stage (<see cref="Storyline.Time.TimeStage"/>) does for an article without a
+    /// published date: infer one from the text (<see cref="Storyline.Time.PublicationDateInference"/>), marked
+    /// inferred. The eval scores the product, so undated corpus articles (all of ECB+, NewsWCL50's HuffPost ones whose
+    /// URLs carry no date) get what the pipeline would give them. Dates lent across a batch's story
+    /// (<c>analyze</c>'s StoryDateEvidence) need the stories first, so the eval cannot lend them.</summary>
+    public static Article Dated(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        if (article.Metadata.Published is not null)
+        {
+            return article;
+        }
+
+        var (date, _) = Storyline.Time.PublicationDateInference.Infer(article);
+        return date is { } d ? article with { Metadata = article.Metadata with { Published = d, PublishedFrom = PublishedFrom.Inferred } } : article;
     }
 
     public static ClusterScores Evaluate(IReadOnlyList<ClusterDocument> documents, StoryOptions? options = null, int seed = DefaultSeed)

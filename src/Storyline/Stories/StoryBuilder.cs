@@ -23,6 +23,9 @@ public sealed class StoryBuilder(StoryOptions? options = null, IEntityKeySource?
             clusterer.Add(f);
         }
 
+        // A batch is complete: each article gets a second look against the final stories (StoryClusterer.Refine).
+        clusterer.Refine();
+
         var stories = new List<Story>();
         foreach (var members in clusterer.Stories())
         {

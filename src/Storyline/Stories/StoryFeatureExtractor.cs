@@ -94,8 +94,33 @@ public sealed class StoryFeatureExtractor(IEntityKeySource? keys = null)
             Count(term, FeatureKind.Term, weight);
         }
 
+        // The days the article mentions ("on Tuesday", "March 5, 2008", resolved against its date): look-alike events
+        // (two ship hijackings, two deaths of Watergate figures) differ by when they happened. Soft evidence in the
+        // cosine, beside the numbers, rather than a hard window: a text's dates are noisier than a feed's.
+        foreach (var time in MentionedTimes(article))
+        {
+            if (time.Type == "DATE" && IsDay(time.Value))
+            {
+                Count(time.Value, FeatureKind.Number, time.Span.Start < leadEnd ? 2 : 1);
+            }
+        }
+
         var features = counts.Select(c => new FeatureCount(c.Key.Item1, c.Key.Item2, c.Value))
             .OrderBy(f => f.Kind).ThenBy(f => f.Key, StringComparer.Ordinal).ToImmutableArray();
-        return new ArticleFeatures(article.Id, article.Metadata.Published, features, MinHash.Signature(shingles));
+        // Only a date the article came with (feed, metadata, user) bounds the stories it may join; a date inferred from
+        // the text counts through the mentioned days above. A hard window on inferred dates split NewsWCL50's undated
+        // HuffPost articles from their stories (B-cubed F1 mean over 6 orders 0.938 → 0.911, ECB+ 0.876 → 0.870).
+        var date = article.Metadata.PublishedFrom == PublishedFrom.Inferred ? null : article.Metadata.Published;
+        return new ArticleFeatures(article.Id, date, features, MinHash.Signature(shingles));
     }
+
+    /// <summary>The time layer when the pipeline made one, otherwise the tagger run here over the content.</summary>
+    private static ImmutableArray<Time.TimeExpression> MentionedTimes(Article article) =>
+        !article.Times.IsDefaultOrEmpty
+            ? article.Times
+            : Time.TimexTagger.Tag(article.Text, article.Sentences.IsDefaultOrEmpty ? [.. article.ContentRegions()] : [.. article.Sentences.Select(s => s.Span)], article.Metadata.Published);
+
+    /// <summary>A fully known day, yyyy-MM-dd.</summary>
+    private static bool IsDay(string value) =>
+        value.Length == 10 && value[4] == '-' && value[7] == '-' && char.IsAsciiDigit(value[0]) && char.IsAsciiDigit(value[9]);
 }

@@ -151,6 +151,51 @@ public class StoryClustererTests
     }
 
     [Fact]
+    public void Refine_moves_an_article_into_the_story_that_formed_after_it()
+    {
+        // No merges: "b" starts a story of its own before "c" links the two topics and joins "a". Placed again
+        // against the final stories, "b" finds "a"+"c" and moves; a second refine moves nothing.
+        var extractor = new StoryFeatureExtractor();
+        var clusterer = new StoryClusterer(new StoryOptions { JoinThreshold = 0.15, MergeThreshold = 1.1 });
+        clusterer.Add(extractor.Extract(Article("a", "Arica earthquake damages homes in northern Chile; ONEMI counts power cuts.", Day)));
+        clusterer.Add(extractor.Extract(Article("b", "Tacna in Peru felt tremors; Peruvian officials inspect schools and bridges.", Day)));
+        clusterer.Add(extractor.Extract(Article("c", "The earthquake near Arica in northern Chile was felt in Tacna, Peru; ONEMI and Peruvian officials inspect homes and bridges.", Day)));
+        Assert.Equal(2, clusterer.Stories().Count);
+
+        Assert.Equal(1, clusterer.Refine());
+
+        Assert.Single(clusterer.Stories());
+        Assert.Equal(0, clusterer.Refine());
+    }
+
+    [Fact]
+    public void Refine_leaves_distinct_events_apart_and_is_deterministic()
+    {
+        Article[] articles = [.. Enumerable.Range(0, 30).Select(i => Article($"a{i}", (i % 3) switch { 0 => Quake, 1 => QuakeRewritten, _ => Transfer } + $" Item {i}.", Day))];
+        string Run() => string.Join("|", new StoryBuilder().Build(articles).Select(s => string.Join(",", s.Articles)));
+
+        var first = Run();
+
+        Assert.Equal(first, Run());
+        Assert.Equal(2, first.Split('|').Length);
+    }
+
+    [Fact]
+    public void Mentioned_days_are_features_and_an_inferred_date_bounds_nothing()
+    {
+        var article = Article("a", "The ship was hijacked on March 5, 2008, off Somalia, officials said.") with
+        {
+            Metadata = new ArticleMetadata { Source = "a", Published = new DateOnly(2008, 3, 6), PublishedFrom = PublishedFrom.Inferred },
+        };
+
+        var features = new StoryFeatureExtractor().Extract(article);
+
+        Assert.Contains(features.Features, f => f.Key == "2008-03-05" && f.Kind == FeatureKind.Number);
+        Assert.Null(features.Date);
+        Assert.Equal(new DateOnly(2008, 3, 6), new StoryFeatureExtractor().Extract(article with { Metadata = article.Metadata with { PublishedFrom = PublishedFrom.Metadata } }).Date);
+    }
+
+    [Fact]
     public void Feature_extraction_leaves_ignored_spans_out_and_counts_lead_words_twice()
     {
         var text = "Subscribe to Foo. Lukashenko offered talks. Lukashenko spoke.";
