@@ -20,8 +20,9 @@ public readonly record struct PronounLink(TextSpan Span, string Entity);
 /// </summary>
 public static class PronounLinker
 {
-    /// <summary>How many sentences back a pronoun looks for its person.</summary>
-    internal const int Window = 3;
+    /// <summary>How many sentences back a pronoun looks for its person. Tuned on GUM train (eval entities --train):
+    /// F1 0.705 at 1 sentence, 0.711 at 3, 0.714 at 6, 0.715 at 20; 6 keeps nearly all of it.</summary>
+    internal const int Window = 6;
 
     private enum Gender
     {
