@@ -11,8 +11,8 @@ public readonly record struct PronounLink(TextSpan Span, string Entity);
 /// goes to the most recent compatible PERSON entity: compatible when the entity's gender is unknown or agrees, the
 /// gender coming from an honorific ("Mr. Kamin"), the first name ("Hillary Clinton"; a short list, below) or the
 /// pronouns already linked to it earlier in the article; a pronoun also counts as a mention of its entity for the
-/// pronouns after it ("He said ... he left"). Among candidates, the subject of an earlier sentence (the first person
-/// before any verb) wins over a later non-subject in that sentence (Lappin and Leass 1994's subject salience);
+/// pronouns after it ("He said ... he left"). Among candidates, a subject (the first person before any verb) in the
+/// most recent candidate's sentence or the one before wins over that candidate (Lappin and Leass 1994's salience);
 /// a reflexive takes the most recent person of its own sentence. A pronoun with no person within
 /// <see cref="Window"/> sentences stays unlinked.
 /// The links are not entities[] mentions: OUTPUT.md's entities are names (types PERSON … OTHER, each mention a
@@ -166,14 +166,16 @@ public static class PronounLinker
                 continue;
             }
 
-            // A subject earlier in the same sentence as the most recent candidate outranks it.
-            if (c.Sentence == best.Value.Sentence && c.Subject)
+            // A subject in the most recent candidate's sentence or the one before it outranks it (Lappin and Leass's
+            // subject salience). On GUM train: F1 0.702 with no subject preference, 0.714 for a subject of that
+            // sentence only, 0.717 with the sentence before too.
+            if (c.Sentence >= best.Value.Sentence - 1 && c.Subject)
             {
                 best = c;
                 break;
             }
 
-            if (c.Sentence != best.Value.Sentence)
+            if (c.Sentence < best.Value.Sentence - 1)
             {
                 break;
             }

@@ -29,8 +29,8 @@ public class EntityIdentityFloorTests
         Assert.True(score.F1 >= Floor, $"B-cubed F1 {score.F1:F3} < floor {Floor}");
     }
 
-    // Measured 2026-11-22 (storyline eval entities): P 0.844, R 0.536, F1 0.655 over 803 mentions of the 12 staged
+    // Measured 2026-11-22 (storyline eval entities): P 0.843, R 0.555, F1 0.669 over 803 mentions of the 12 staged
     // dev documents, with PronounLinker resolving he/she/his/her (before it: P 0.884, R 0.449, F1 0.596, each
     // pronoun on its own). "I", "you", "we", "they" are still singletons.
-    private const double Floor = 0.650;
+    private const double Floor = 0.664;
 }

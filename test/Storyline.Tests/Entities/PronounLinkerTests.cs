@@ -53,6 +53,13 @@ public class PronounLinkerTests
     }
 
     [Fact]
+    public void The_subject_of_the_sentence_before_wins_over_an_object_after_it()
+    {
+        var links = Resolve("Pat Doe spoke . It met Lu Roe . He left .", (0, 2), (6, 2));
+        Assert.Equal([(9, "pat-doe")], links);
+    }
+
+    [Fact]
     public void A_reflexive_takes_the_nearest_person_of_its_sentence()
     {
         var links = Resolve("Pat Doe said Lu Roe hurt himself .", (0, 2), (3, 2));
