@@ -13,7 +13,8 @@ internal static class EvalEntitiesCommand
     public static Command Create()
     {
         var data = new Option<string?>("--data") { Description = "GUM folder with splits.md and dep/ (default ../shared/data/entities/gum)." };
-        var command = new Command("entities", "Entity identity: B-cubed F1 on GUM dev over names, titles+names and person pronouns.") { data };
+        var train = new Option<bool>("--train") { Description = "Score GUM's train documents (for tuning) instead of dev." };
+        var command = new Command("entities", "Entity identity: B-cubed F1 on GUM dev over names, titles+names and person pronouns.") { data, train };
         command.SetAction(parseResult =>
         {
             var folder = parseResult.GetValue(data) ?? SharedData.Data("entities/gum");
@@ -23,9 +24,11 @@ internal static class EvalEntitiesCommand
                 return 2;
             }
 
-            var documents = EntityIdentityEvaluation.DevDocuments(folder).Select(GumReader.Read).ToList();
+            var onTrain = parseResult.GetValue(train);
+            var paths = onTrain ? EntityIdentityEvaluation.TrainDocuments(folder) : EntityIdentityEvaluation.DevDocuments(folder);
+            var documents = paths.Select(GumReader.Read).ToList();
             var score = EntityIdentityEvaluation.Evaluate(documents, PosTagger.Default, EntityRecognizer.Default);
-            Console.WriteLine($"GUM dev ({score.Documents} documents, {score.Mentions:N0} mentions): B-cubed P {score.Precision:F3} R {score.Recall:F3} F1 {score.F1:F3}");
+            Console.WriteLine($"GUM {(onTrain ? "train" : "dev")} ({score.Documents} documents, {score.Mentions:N0} mentions): B-cubed P {score.Precision:F3} R {score.Recall:F3} F1 {score.F1:F3}");
             return 0;
         });
         return command;

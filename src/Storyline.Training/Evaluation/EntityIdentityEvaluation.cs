@@ -18,12 +18,15 @@ public sealed record BCubedScore(int Mentions, double Precision, double Recall, 
 /// Entity identity on GUM (its dev documents): the evaluated mentions are the gold mentions that are names or
 /// titles+names (a person, place or organisation mention holding a proper noun) and person pronouns. Each is put in
 /// our cluster: the entity id of the mention our pipeline found there (run on GUM's own words and sentences), or a
-/// cluster of its own when we found none (we do not resolve pronouns yet). B-cubed (Bagga and Baldwin 1998) per
+/// cluster of its own when we found none; a person pronoun is in the cluster <see cref="PronounLinker"/> links it to
+/// ("I", "you", "we", "they" are not resolved and stay on their own). B-cubed (Bagga and Baldwin 1998) per
 /// mention, averaged over all evaluated mentions.
 /// </summary>
 public static class EntityIdentityEvaluation
 {
     private static readonly ImmutableHashSet<string> NamedTypes = ["person", "place", "organization"];
+
+    private static readonly string[] HeldOutSplits = ["dev", "test", "test2"];
 
     public static BCubedScore Evaluate(IEnumerable<GumDocument> documents, PosTagger tagger, EntityRecognizer recognizer)
     {
@@ -49,6 +52,7 @@ public static class EntityIdentityEvaluation
             };
             article = entityStage.Process(posStage.Process(article, CancellationToken.None), CancellationToken.None);
 
+            var pronouns = PronounLinker.Link(article);
             var evaluated = document.Mentions.Where(m => IsEvaluated(m, document)).Distinct().ToList();
             var ours = new string[evaluated.Count];
             for (var i = 0; i < evaluated.Count; i++)
@@ -56,7 +60,8 @@ public static class EntityIdentityEvaluation
                 var m = evaluated[i];
                 var span = new TextSpan(document.Words[m.Start].Start, document.Words[m.End - 1].End);
                 var found = article.Entities.FirstOrDefault(e => e.Span.Overlaps(span) && (span.Contains(e.Span) || e.Span.Contains(span)));
-                ours[i] = found?.Entity ?? $"#unlinked-{i}";
+                var pronoun = pronouns.FirstOrDefault(p => p.Span == span);
+                ours[i] = found?.Entity ?? (pronoun.Entity is { } linked ? linked : $"#unlinked-{i}");
             }
 
             for (var i = 0; i < evaluated.Count; i++)
@@ -106,7 +111,19 @@ public static class EntityIdentityEvaluation
     /// <summary>The dev documents of GUM's splits.md that are staged in its dep/ folder.</summary>
     public static IReadOnlyList<string> DevDocuments(string gumFolder)
     {
-        var dev = new List<string>();
+        return Section(gumFolder, "dev");
+    }
+
+    /// <summary>The train documents: every staged document that splits.md lists under no other split (for tuning).</summary>
+    public static IReadOnlyList<string> TrainDocuments(string gumFolder)
+    {
+        var held = HeldOutSplits.SelectMany(s => Section(gumFolder, s)).ToHashSet(StringComparer.Ordinal);
+        return [.. Directory.EnumerateFiles(Path.Combine(gumFolder, "dep"), "*.conllu").Where(f => !held.Contains(f)).Order(StringComparer.Ordinal)];
+    }
+
+    private static List<string> Section(string gumFolder, string name)
+    {
+        var documents = new List<string>();
         string? section = null;
         foreach (var line in File.ReadLines(Path.Combine(gumFolder, "splits.md")))
         {
@@ -114,16 +131,16 @@ public static class EntityIdentityEvaluation
             {
                 section = line[3..].Trim();
             }
-            else if (section == "dev" && line.TrimStart().StartsWith("* ", StringComparison.Ordinal))
+            else if (section == name && line.TrimStart().StartsWith("* ", StringComparison.Ordinal))
             {
                 var path = Path.Combine(gumFolder, "dep", line.Trim()[2..].Trim() + ".conllu");
                 if (File.Exists(path))
                 {
-                    dev.Add(path);
+                    documents.Add(path);
                 }
             }
         }
 
-        return dev;
+        return documents;
     }
 }

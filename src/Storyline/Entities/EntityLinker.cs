@@ -78,6 +78,13 @@ public static class EntityLinker
             {
                 name = common;
             }
+            else if (type is not "PERSON" && SeatOfGovernment(text, tokens, start, end) is { } seatCountry)
+            {
+                // "the Kremlin said": the building stands for the government, an organisation tied to its country
+                // by its id ("government-of-russia"); OUTPUT.md's entities[] has no field for the tie.
+                name = "Government of " + seatCountry;
+                type = "ORGANIZATION";
+            }
 
             resolved[m] = (name, type, start, title);
         }
@@ -107,7 +114,8 @@ public static class EntityLinker
 
             var name = resolved[m].Name;
             var byType = votes[name];
-            var type = known.CountryAliases.ContainsKey(name) || known.Demonyms.Values.Contains(name)
+            var type = resolved[m].Type == "ORGANIZATION" && name.StartsWith("Government of ", StringComparison.Ordinal) ? "ORGANIZATION"
+                : known.CountryAliases.ContainsKey(name) || known.Demonyms.Values.Contains(name)
                 ? "LOCATION"
                 : byType.OrderByDescending(kv => kv.Value)
                     .ThenBy(kv => kv.Key == "LOCATION" && isPlace?.Invoke(name) == true ? 0 : 1)
@@ -274,6 +282,28 @@ public static class EntityLinker
 
         return null;
     }
+
+    /// <summary>The country whose government a seat-of-government name stands for ("Kremlin" → "Russia"), unless a
+    /// preposition of place before it says the building itself is meant ("at the White House", "in the Kremlin").</summary>
+    private static string? SeatOfGovernment(string text, IReadOnlyList<Token> tokens, int start, int end)
+    {
+        if (!FirstNames.SeatsOfGovernment.TryGetValue(Slice(text, tokens[start].Span.Start, tokens[end - 1].Span.End), out var country))
+        {
+            return null;
+        }
+
+        var before = start - 1;
+        if (before >= 0 && Word(text, tokens[before]).Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            before--;
+        }
+
+        return before >= 0 && PlacePrepositions.Contains(Word(text, tokens[before])) ? null : country;
+    }
+
+    private static readonly FrozenSet<string> PlacePrepositions =
+        new[] { "at", "in", "inside", "outside", "near", "into", "visited", "visit" }
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static int FirstNameToken(string text, IReadOnlyList<Token> tokens, NameMention mention)
     {
