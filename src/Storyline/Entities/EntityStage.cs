@@ -71,19 +71,25 @@ public sealed class EntityStage(EntityRecognizer? recognizer = null) : IStage
                 }
             }
 
-            var words = new string[tokens.Length];
-            for (var i = 0; i < tokens.Length; i++)
+            // The second pass only propagates PERSON names: without one there is nothing to do (and no word strings
+            // to allocate).
+            if (names.Exists(n => n.Type == "PERSON"))
             {
-                words[i] = article.Text[tokens[i].Span.Start..tokens[i].Span.End];
+                var words = new string[tokens.Length];
+                for (var i = 0; i < tokens.Length; i++)
+                {
+                    words[i] = article.Text[tokens[i].Span.Start..tokens[i].Span.End];
+                }
+
+                var initial = new bool[tokens.Length];
+                foreach (var sentence in article.Sentences)
+                {
+                    NamePropagation.MarkSentenceInitial(words, sentence.FirstToken, sentence.TokenCount, initial);
+                }
+
+                NamePropagation.Propagate(words, pos.AsSpan(0, tokens.Length), initial, names);
             }
 
-            var initial = new bool[tokens.Length];
-            foreach (var sentence in article.Sentences)
-            {
-                NamePropagation.MarkSentenceInitial(words, sentence.FirstToken, sentence.TokenCount, initial);
-            }
-
-            NamePropagation.Propagate(words, pos.AsSpan(0, tokens.Length), initial, names);
             var mentions = EntityLinker.Link(article.Text, tokens, names, recognizer.Names, recognizer.Gazetteer.IsPlace);
             return article with { Entities = [.. mentions] };
         }
