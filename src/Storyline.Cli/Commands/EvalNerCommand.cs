@@ -18,7 +18,8 @@ internal static class EvalNerCommand
         var model = new Option<string?>("--model") { Description = "NER model file (default: the committed models/ner.bin)." };
         var posModel = new Option<string?>("--pos-model") { Description = "POS model file (default: the committed models/pos.bin)." };
         var errors = new Option<int>("--errors") { Description = "Print this many examples of each of the commonest errors (with the sentence)." };
-        var command = new Command("ner", "Named-entity recogniser on the GMB dev slice (gold tokens, our POS tags).") { data, model, posModel, errors };
+        var noPropagation = new Option<bool>("--no-propagation") { Description = "Skip the document-level second pass (NamePropagation) over each 10-sentence group, to measure what it adds." };
+        var command = new Command("ner", "Named-entity recogniser on the GMB dev slice (gold tokens, our POS tags).") { data, model, posModel, errors, noPropagation };
         command.SetAction(parseResult =>
         {
             var csv = parseResult.GetValue(data) ?? SharedData.Data("ner/gmb/ner_dataset.csv");
@@ -32,7 +33,7 @@ internal static class EvalNerCommand
             var tagger = parseResult.GetValue(posModel) is { } p ? PosTagger.Load(p) : PosTagger.Default;
             var (_, dev) = GmbReader.Split(GmbReader.ReadAll(csv));
             var examples = parseResult.GetValue(errors) > 0 ? new List<(string Error, string Example)>() : null;
-            var score = NerEvaluation.Evaluate(recognizer, tagger, dev, examples: examples);
+            var score = NerEvaluation.Evaluate(recognizer, tagger, dev, examples: examples, propagate: !parseResult.GetValue(noPropagation));
             Print(score);
             if (examples is not null)
             {

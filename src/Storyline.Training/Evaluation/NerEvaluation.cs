@@ -103,31 +103,75 @@ public static class NerEvaluation
     /// <see cref="EntityMemory"/>, as they did in training.</param>
     /// <param name="examples">When given, receives one line per error: its kind, the gold and predicted words, and the
     /// sentence with gold names in [brackets] and predicted ones in {braces}.</param>
-    public static NerScore Evaluate(EntityRecognizer recognizer, PosTagger tagger, IEnumerable<GmbSentence> sentences, int documentSentences = 10, List<(string Error, string Example)>? examples = null)
+    /// <param name="propagate">Whether to run the document-level second pass (<see cref="NamePropagation"/>) over
+    /// each group of <paramref name="documentSentences"/> sentences, as the entities stage does over an article.</param>
+    public static NerScore Evaluate(EntityRecognizer recognizer, PosTagger tagger, IEnumerable<GmbSentence> sentences, int documentSentences = 10, List<(string Error, string Example)>? examples = null, bool propagate = true)
     {
         var laidOut = new List<TaggedSentence>();
         var memory = new EntityMemory();
-        var index = 0;
         var pairs = new List<(IReadOnlyList<(int, int, string)>, IReadOnlyList<(int, int, string)>)>();
         var names = new List<RecognizedName>();
+        var group = new List<(TaggedSentence Tagged, int[] Pos, List<NameMention> Names)>();
+        void Flush()
+        {
+            if (propagate && group.Count > 0)
+            {
+                // The group is one document: its words end to end, each sentence's names offset into them.
+                var words = new List<string>();
+                var docPos = new List<int>();
+                var docNames = new List<NameMention>();
+                var starts = new List<int>();
+                foreach (var (tagged, pos, found) in group)
+                {
+                    starts.Add(words.Count);
+                    docNames.AddRange(found.Select(n => n with { FirstToken = n.FirstToken + words.Count, EndToken = n.EndToken + words.Count }));
+                    words.AddRange(tagged.Tokens.Select(t => tagged.Text[t.Start..t.End]));
+                    docPos.AddRange(pos);
+                }
+
+                var initial = new bool[words.Count];
+                for (var s = 0; s < group.Count; s++)
+                {
+                    NamePropagation.MarkSentenceInitial(words, starts[s], group[s].Tagged.Tokens.Length, initial);
+                }
+
+                NamePropagation.Propagate(words, docPos.ToArray(), initial, docNames);
+                for (var s = 0; s < group.Count; s++)
+                {
+                    var end = starts[s] + group[s].Tagged.Tokens.Length;
+                    group[s].Names.Clear();
+                    group[s].Names.AddRange(docNames.Where(n => n.FirstToken >= starts[s] && n.EndToken <= end)
+                        .Select(n => n with { FirstToken = n.FirstToken - starts[s], EndToken = n.EndToken - starts[s] }));
+                }
+            }
+
+            foreach (var (tagged, _, found) in group)
+            {
+                pairs.Add((Spans(tagged.Labels), found.Select(n => (n.FirstToken, n.EndToken, n.Type)).ToList()));
+            }
+
+            group.Clear();
+        }
+
         foreach (var sentence in sentences)
         {
             var tagged = GmbLabels.ToTagged(sentence);
             laidOut.Add(tagged);
             var pos = NerTrainer.PosIndices(tagger, tagged);
             var labels = new int[tagged.Tokens.Length];
-            if (index++ % documentSentences == 0)
+            if (group.Count == documentSentences)
             {
+                Flush();
                 memory.Clear();
             }
 
             recognizer.Label(tagged.Text, tagged.Tokens, pos, labels, memory);
             names.Clear();
             recognizer.Decode(labels, names);
-            var predicted = names.Select(n => (n.FirstToken, n.FirstToken + n.TokenCount, n.Type)).ToList();
-            pairs.Add((Spans(tagged.Labels), predicted));
+            group.Add((tagged, pos, names.Select(n => new NameMention(n.FirstToken, n.FirstToken + n.TokenCount, n.Type)).ToList()));
         }
 
+        Flush();
         return Score(pairs, examples is null ? null : (s, error, gold, predicted) =>
         {
             var words = laidOut[s].Tokens.Select(t => laidOut[s].Text[t.Start..t.End]).ToArray();

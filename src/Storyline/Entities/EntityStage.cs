@@ -8,7 +8,8 @@ namespace Storyline.Entities;
 
 /// <summary>
 /// The "entities" stage: recognises names sentence by sentence (with the document's memory of earlier sentences),
-/// then gives each mention its entity id with <see cref="EntityLinker"/>.
+/// adds the recurrences of the names it found (<see cref="NamePropagation"/>), then gives each mention its entity id
+/// with <see cref="EntityLinker"/>.
 /// </summary>
 public sealed class EntityStage(EntityRecognizer? recognizer = null) : IStage
 {
@@ -68,6 +69,25 @@ public sealed class EntityStage(EntityRecognizer? recognizer = null) : IStage
 
                     names.Add(new NameMention(first, end, name.Type));
                 }
+            }
+
+            // The second pass only propagates PERSON names: without one there is nothing to do (and no word strings
+            // to allocate).
+            if (names.Exists(n => n.Type == "PERSON"))
+            {
+                var words = new string[tokens.Length];
+                for (var i = 0; i < tokens.Length; i++)
+                {
+                    words[i] = article.Text[tokens[i].Span.Start..tokens[i].Span.End];
+                }
+
+                var initial = new bool[tokens.Length];
+                foreach (var sentence in article.Sentences)
+                {
+                    NamePropagation.MarkSentenceInitial(words, sentence.FirstToken, sentence.TokenCount, initial);
+                }
+
+                NamePropagation.Propagate(words, pos.AsSpan(0, tokens.Length), initial, names);
             }
 
             var mentions = EntityLinker.Link(article.Text, tokens, names, recognizer.Names, recognizer.Gazetteer.IsPlace);

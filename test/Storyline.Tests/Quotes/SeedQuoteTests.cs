@@ -1,3 +1,4 @@
+using Storyline.Entities;
 using Storyline.Ingest;
 using Storyline.Ingest.Text;
 using Storyline.Pipeline;
@@ -43,6 +44,19 @@ public class SeedQuoteTests
         Assert.Equal(direct, q.Direct);
         Assert.Equal(speaker, Surface(article, q.SpeakerSpan));
         Assert.Equal(cue, q.Cue);
+    }
+
+    [SkippableFact]
+    public void Trump_said_Tuesday_is_reported_speech_of_donald_trump()
+    {
+        // The recogniser alone missed this "Trump"; the document-level pass (NamePropagation) finds it, and across
+        // the two seeds (as `storyline analyze` links them) it is the Donald Trump named in full in the first.
+        var article = CrossArticleLinker.Link([Seed("000_"), Seed("002_")])[1];
+
+        var q = Starting(article, "that Zelensky had told him");
+        Assert.Equal("donald-trump", q.Speaker);
+        Assert.Equal("Trump", Surface(article, q.SpeakerSpan));
+        Assert.Equal("said", q.Cue);
     }
 
     [SkippableFact]
