@@ -53,6 +53,39 @@ internal static class TimexCalendar
     /// <summary>A day-of-month that exists in some year (Feb 29 included): "February 30" never does.</summary>
     public static bool DayExists(int month, int day) => month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2000, month);
 
+    /// <summary><see cref="Add"/> when the result is a representable date (years 1–9999); false for "4.5 billion
+    /// years ago" or a shift past the calendar's ends, which have no TIMEX day to give.</summary>
+    public static bool TryAdd(DateOnly d, TimeUnit unit, long n, out DateOnly result)
+    {
+        result = d;
+        long months = unit switch
+        {
+            TimeUnit.Month => n,
+            TimeUnit.Quarter => 3 * n,
+            TimeUnit.Half => 6 * n,
+            TimeUnit.Year => 12 * n,
+            TimeUnit.Decade => 120 * n,
+            TimeUnit.Century => 1200 * n,
+            _ => 0,
+        };
+        long days = unit switch
+        {
+            TimeUnit.Day => n,
+            TimeUnit.Week or TimeUnit.Weekend => 7 * n,
+            _ => 0,
+        };
+        var monthIndex = (d.Year * 12L) + d.Month - 1 + months;
+        var dayNumber = d.DayNumber + days;
+        if (Math.Abs(n) > 1_000_000_000L || monthIndex < 12 || monthIndex >= 10_000 * 12L
+            || dayNumber < DateOnly.MinValue.DayNumber || dayNumber > DateOnly.MaxValue.DayNumber)
+        {
+            return false;
+        }
+
+        result = Add(d, unit, (int)n);
+        return true;
+    }
+
     public static DateOnly Add(DateOnly d, TimeUnit unit, int n) => unit switch
     {
         TimeUnit.Day => d.AddDays(n),

@@ -197,7 +197,9 @@ internal sealed partial class TimexGrammar
             return M(first, end, Date, TimexCalendar.UnknownAtGrain(unit), by, mod);
         }
 
-        return M(first, end, Date, TimexCalendar.AtGrain(TimexCalendar.Add(r, unit, shift), unit), by, mod);
+        return TimexCalendar.TryAdd(r, unit, shift, out var shifted)
+            ? M(first, end, Date, TimexCalendar.AtGrain(shifted, unit), by, mod)
+            : M(first, end, Date, TimexCalendar.UnknownAtGrain(unit), by, mod);
     }
 
     private TimexMatch Weekend(int first, int end, int shift, string by)
@@ -542,9 +544,10 @@ internal sealed partial class TimexGrammar
             return M(first, end, Date, TimexCalendar.ShiftQuarter(r, -5), "duration/year-ago-quarter");
         }
 
+        // "4.5 billion years ago", or a reference near the calendar's ends: no day to name, only the grain.
         var value = unit is TimeUnit.Second or TimeUnit.Minute or TimeUnit.Hour
             ? D(r)
-            : TimexCalendar.AtGrain(TimexCalendar.Add(r, unit, -n.Value), unit);
+            : TimexCalendar.TryAdd(r, unit, -(long)n.Value, out var past) ? TimexCalendar.AtGrain(past, unit) : TimexCalendar.UnknownAtGrain(unit);
         return M(first, end, Date, value, "duration/ago");
     }
 

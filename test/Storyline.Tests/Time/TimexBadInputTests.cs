@@ -62,4 +62,16 @@ public sealed class TimexBadInputTests
         var found = TimexTagger.Tag(text, Reference);
         Assert.All(found, t => Assert.True(t.Span.Start >= 0 && t.Span.End <= text.Length && !t.Span.IsEmpty));
     }
+
+    [Theory]
+    [InlineData("The universe formed 13.8 billion years ago.", 2025)]
+    [InlineData("Life began some 3,500,000,000 years ago, and 2,000,000,000 weeks ago nothing had.", 2025)]
+    [InlineData("The contract ends next year and was signed 20 centuries ago.", 9999)]
+    [InlineData("The ruins are 500 years old; they were found three years ago.", 1)]
+    public void Shifts_past_the_ends_of_the_calendar_give_no_day_and_no_crash(string text, int referenceYear)
+    {
+        // Found by the clustering benchmark: "N years ago" against a re-dated reference threw from DateOnly.AddYears.
+        var found = TimexTagger.Tag(text, new DateOnly(referenceYear, 6, 1));
+        Assert.All(found, t => Assert.DoesNotMatch(@"^-|^\d{5}", t.Value));
+    }
 }
