@@ -259,26 +259,34 @@ async function articlePage(id, target) {
   const body = el("div", { class: "article-text", id: "article-text" });
   let paragraph = el("p", {});
   let targetNode = null;
+  // The clicked quote is one <mark> around all its segments: one outline, not a box per entity or date inside it.
+  let targetMark = null;
   for (let b = 0; b + 1 < bounds.length; b++) {
     const start = bounds[b], end = bounds[b + 1];
     const piece = text.slice(start, end);
     if (piece === "\n") {
       if (paragraph.childNodes.length > 0) body.append(paragraph);
       paragraph = el("p", {});
+      targetMark = null;
       continue;
     }
     const covering = spans.filter(([s, e]) => s <= start && end <= e);
     const classes = [...new Set(covering.map((c) => c[2]))];
     const inTarget = target && target.start <= start && end <= target.end;
-    if (inTarget) classes.push("target");
-    if (classes.length === 0) { paragraph.append(document.createTextNode(piece)); continue; }
+    if (inTarget && !targetMark) {
+      targetMark = el("mark", { class: "target" });
+      paragraph.append(targetMark);
+      if (!targetNode) { targetNode = targetMark; targetMark.id = "target"; targetMark.tabIndex = -1; }
+    }
+    if (!inTarget) targetMark = null;
+    const into = targetMark || paragraph;
+    if (classes.length === 0) { into.append(document.createTextNode(piece)); continue; }
     const span = el("span", { class: classes.join(" ") }, piece);
     const titleParts = covering.map(([, , kind, item]) =>
       kind === "quote" ? "Quote" + (speakerOf(item) ? " by " + speakerOf(item) : "") :
       kind === "date" ? "Date: " + item.value : kind === "entity" ? item.type + ": " + item.entity : "Not news text: " + item.reason);
     span.title = titleParts.join(" · ");
-    if (inTarget && !targetNode) { targetNode = span; span.id = "target"; span.tabIndex = -1; }
-    paragraph.append(span);
+    into.append(span);
   }
   if (paragraph.childNodes.length > 0) body.append(paragraph);
 
