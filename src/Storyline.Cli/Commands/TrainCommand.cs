@@ -6,7 +6,7 @@ using Storyline.Training.Tagging;
 
 namespace Storyline.Cli.Commands;
 
-/// <summary><c>storyline train pos|ner</c>: trains a model from ../shared/data and writes it to models/.</summary>
+/// <summary><c>storyline train pos|ner|events|first-names</c>: trains a model from ../shared/data and writes it to models/.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -16,6 +16,7 @@ internal static class TrainCommand
             CreatePos(),
             TrainNerCommand.Create(),
             TrainEventsCommand.Create(),
+            TrainFirstNamesCommand.Create(),
         };
         return train;
     }
