@@ -110,8 +110,6 @@ internal static class IngestRate
         }
 
         var saving = clock.Elapsed.TotalSeconds;
-        Console.WriteLine("json,dupcheck,insert,fts,rows,stories,commit,total ms/article: " + string.Join(" ", SqlArticleStore.T.Select(t => (t / articles.Count).ToString("0.000"))));
-        Array.Clear(SqlArticleStore.T);
         clock.Restart();
         foreach (var article in articles)
         {

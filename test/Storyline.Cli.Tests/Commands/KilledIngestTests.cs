@@ -9,8 +9,8 @@ namespace Storyline.Cli.Tests.Commands;
 public sealed class KilledIngestTests : IDisposable
 {
     /// <summary>Enough that the kill, which lands a poll (20 ms) after the first article is stored plus the time to
-    /// kill, finds the run unfinished: with 400 the faster save path stored them all first once in three full-suite
-    /// runs on the 2-core machine.</summary>
+    /// kill, finds the run unfinished: with 400 a run stored them all before the kill once in three full-suite runs on
+    /// the 2-core machine.</summary>
     private const int Articles = 1200;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("storyline-killed-").FullName;
