@@ -179,49 +179,111 @@ public abstract partial class SqlArticleStore : IArticleStore
         throw new UnreachableException();
     }
 
+    private const string EntityInsert =
+        "INSERT INTO entity_mentions (article_id, ordinal, start_offset, end_offset, text, type, entity) " +
+        "VALUES (@article, @ordinal, @start, @end, @text, @type, @entity)";
+
+    private const string QuoteInsert =
+        "INSERT INTO quotes (article_id, ordinal, start_offset, end_offset, text, direct, speaker, speaker_name, speaker_start, speaker_end, cue, by_rule) " +
+        "VALUES (@article, @ordinal, @start, @end, @text, @direct, @speaker, @speakerName, @speakerStart, @speakerEnd, @cue, @by)";
+
+    private const string EventInsert =
+        "INSERT INTO events (article_id, ordinal, start_offset, end_offset, text, type, actor, target, location, event_date, sentence) " +
+        "VALUES (@article, @ordinal, @start, @end, @text, @type, @actor, @target, @location, @date, @sentence)";
+
+    private static readonly string[] EntityParameters = ["@article", "@ordinal", "@start", "@end", "@text", "@type", "@entity"];
+
+    private static readonly string[] QuoteParameters =
+        ["@article", "@ordinal", "@start", "@end", "@text", "@direct", "@speaker", "@speakerName", "@speakerStart", "@speakerEnd", "@cue", "@by"];
+
+    private static readonly string[] EventParameters =
+        ["@article", "@ordinal", "@start", "@end", "@text", "@type", "@actor", "@target", "@location", "@date", "@sentence"];
+
+    /// <summary>The entity, quote and event rows of one article: (SQL, parameter names, values), in insert order.</summary>
+    private static IEnumerable<(string Sql, string[] Names, object?[] Values)> Rows(string id, ArticleJson article)
+    {
+        for (var i = 0; i < article.Entities.Count; i++)
+        {
+            var e = article.Entities[i];
+            yield return (EntityInsert, EntityParameters, [id, i, e.Start, e.End, e.Text, e.Type, e.Entity]);
+        }
+
+        for (var i = 0; i < article.Quotes.Count; i++)
+        {
+            var q = article.Quotes[i];
+            yield return (QuoteInsert, QuoteParameters, [id, i, q.Start, q.End, q.Text, q.Direct, q.Speaker, q.SpeakerName, q.SpeakerStart, q.SpeakerEnd, q.Cue, q.By]);
+        }
+
+        for (var i = 0; i < article.Events.Count; i++)
+        {
+            var e = article.Events[i];
+            yield return (EventInsert, EventParameters, [id, i, e.Start, e.End, e.Text, e.Type, e.Actor, e.Target, e.Location, e.Date, SentenceOf(article, e.Start, e.End)]);
+        }
+    }
+
     private static async Task InsertRowsAsync(DbTransaction transaction, string id, ArticleJson article, CancellationToken cancellationToken)
     {
-        if (article.Entities.Count > 0)
+        var connection = transaction.Connection!;
+        if (connection.CanCreateBatch)
         {
-            await using var command = Command(
-                transaction,
-                "INSERT INTO entity_mentions (article_id, ordinal, start_offset, end_offset, text, type, entity) " +
-                "VALUES (@article, @ordinal, @start, @end, @text, @type, @entity)",
-                ("@article", id), ("@ordinal", 0), ("@start", 0), ("@end", 0), ("@text", ""), ("@type", ""), ("@entity", ""));
-            for (var i = 0; i < article.Entities.Count; i++)
+            // One round trip for all of the article's rows (PostgreSQL): one INSERT per row each waited for cost
+            // 7.3 ms of the 13.2 ms a save took (bench ingest-rate, BBC corpus, ~40 rows an article).
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var (sql, names, values) in Rows(id, article))
             {
-                var e = article.Entities[i];
-                await ExecuteAsync(command, cancellationToken, i, e.Start, e.End, e.Text, e.Type, e.Entity).ConfigureAwait(false);
+                var row = batch.CreateBatchCommand();
+#pragma warning disable CA2100 // SQL text is the store's own; every value goes in as a parameter.
+                row.CommandText = sql;
+#pragma warning restore CA2100
+                for (var i = 0; i < names.Length; i++)
+                {
+                    var parameter = row.CreateParameter();
+                    parameter.ParameterName = names[i];
+                    parameter.Value = values[i] ?? DBNull.Value;
+                    row.Parameters.Add(parameter);
+                }
+
+                batch.BatchCommands.Add(row);
             }
+
+            if (batch.BatchCommands.Count > 0)
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
         }
 
-        if (article.Quotes.Count > 0)
+        // Otherwise (SQLite, in process: no round trip to save) one prepared command per table, run once per row.
+        DbCommand? command = null;
+        try
         {
-            await using var command = Command(
-                transaction,
-                "INSERT INTO quotes (article_id, ordinal, start_offset, end_offset, text, direct, speaker, speaker_name, speaker_start, speaker_end, cue, by_rule) " +
-                "VALUES (@article, @ordinal, @start, @end, @text, @direct, @speaker, @speakerName, @speakerStart, @speakerEnd, @cue, @by)",
-                ("@article", id), ("@ordinal", 0), ("@start", 0), ("@end", 0), ("@text", ""), ("@direct", false), ("@speaker", null),
-                ("@speakerName", null), ("@speakerStart", null), ("@speakerEnd", null), ("@cue", null), ("@by", ""));
-            for (var i = 0; i < article.Quotes.Count; i++)
+            foreach (var (sql, names, values) in Rows(id, article))
             {
-                var q = article.Quotes[i];
-                await ExecuteAsync(command, cancellationToken, i, q.Start, q.End, q.Text, q.Direct, q.Speaker, q.SpeakerName, q.SpeakerStart, q.SpeakerEnd, q.Cue, q.By).ConfigureAwait(false);
+                if (command?.CommandText != sql)
+                {
+                    if (command is not null)
+                    {
+                        await command.DisposeAsync().ConfigureAwait(false);
+                    }
+
+                    command = Command(transaction, sql, [.. names.Select(n => (n, (object?)null))]);
+                }
+
+                for (var i = 0; i < values.Length; i++)
+                {
+                    command.Parameters[i].Value = values[i] ?? DBNull.Value;
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-
-        if (article.Events.Count > 0)
+        finally
         {
-            await using var command = Command(
-                transaction,
-                "INSERT INTO events (article_id, ordinal, start_offset, end_offset, text, type, actor, target, location, event_date, sentence) " +
-                "VALUES (@article, @ordinal, @start, @end, @text, @type, @actor, @target, @location, @date, @sentence)",
-                ("@article", id), ("@ordinal", 0), ("@start", 0), ("@end", 0), ("@text", ""), ("@type", ""), ("@actor", null),
-                ("@target", null), ("@location", null), ("@date", null), ("@sentence", ""));
-            for (var i = 0; i < article.Events.Count; i++)
+            if (command is not null)
             {
-                var e = article.Events[i];
-                await ExecuteAsync(command, cancellationToken, i, e.Start, e.End, e.Text, e.Type, e.Actor, e.Target, e.Location, e.Date, SentenceOf(article, e.Start, e.End)).ConfigureAwait(false);
+                await command.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
@@ -238,17 +300,6 @@ public abstract partial class SqlArticleStore : IArticleStore
         }
 
         return article.Text[Math.Clamp(start, 0, article.Text.Length)..Math.Clamp(end, 0, article.Text.Length)];
-    }
-
-    /// <summary>Runs a prepared insert with new values for every parameter after the first (the article id).</summary>
-    private static async Task ExecuteAsync(DbCommand command, CancellationToken cancellationToken, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i + 1].Value = values[i] ?? DBNull.Value;
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StoredArticle?> GetAsync(string id, CancellationToken cancellationToken = default)
