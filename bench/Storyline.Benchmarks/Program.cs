@@ -136,7 +136,7 @@ public static class Program
             pipeline.Run(article);
         }
 
-        var perStage = new Dictionary<string, TimeSpan>();
+        var timer = new StageTimer(pipeline);
         long tokens = 0;
         var best = TimeSpan.MaxValue;
         for (var round = 0; round < rounds; round++)
@@ -145,13 +145,7 @@ public static class Program
             var clock = Stopwatch.StartNew();
             foreach (var article in articles)
             {
-                var last = clock.Elapsed;
-                var analysed = pipeline.Run(article, (stage, _) =>
-                {
-                    var now = clock.Elapsed;
-                    perStage[stage.Name] = perStage.GetValueOrDefault(stage.Name) + (now - last);
-                    last = now;
-                });
+                var analysed = timer.Run(article);
                 tokens += analysed.Tokens.Length;
             }
 
@@ -160,7 +154,7 @@ public static class Program
 
         var seconds = best.TotalSeconds;
         Console.WriteLine($"best of {rounds}: {seconds:0.000} s = {articles.Count / seconds:0} articles/s, {characters / seconds / 1e6:0.00} M chars/s, {tokens / seconds / 1e3:0} k tokens/s (one thread)");
-        foreach (var (name, total) in perStage)
+        foreach (var (name, total) in timer.Totals)
         {
             var perRound = total.TotalSeconds / rounds;
             Console.WriteLine($"  {name,-12} mean {perRound:0.000} s/round = {tokens / perRound / 1e3:0} k tokens/s, {characters / perRound / 1e6:0.00} M chars/s");

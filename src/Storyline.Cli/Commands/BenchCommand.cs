@@ -110,24 +110,18 @@ internal static class BenchCommand
         }
 
         // One thread, with the time of each stage (a Stopwatch between stages: enough to see the hot spots).
-        var perStage = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var timer = new StageTimer(pipeline);
         long words = 0, tokens = 0;
         clock.Restart();
         foreach (var article in articles)
         {
-            var last = clock.Elapsed;
-            var analysed = pipeline.Run(article, (stage, _) =>
-            {
-                var now = clock.Elapsed;
-                perStage[stage.Name] = perStage.GetValueOrDefault(stage.Name) + (now - last);
-                last = now;
-            }, cancellationToken);
+            var analysed = timer.Run(article, cancellationToken);
             tokens += analysed.Tokens.Length;
             words += analysed.Tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number);
         }
 
         var oneThread = clock.Elapsed.TotalSeconds;
-        var stages = perStage.Select(p => new StageTime(p.Key, p.Value.TotalSeconds, p.Value.TotalSeconds / oneThread)).ToList();
+        var stages = timer.Totals.Select(p => new StageTime(p.Key, p.Value.TotalSeconds, p.Value.TotalSeconds / oneThread)).ToList();
 
         // All threads: the same work spread over the workers (pure CPU; the ingest figures below include reading and
         // the ordered hand-over to the store).
